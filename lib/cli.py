@@ -1,0 +1,139 @@
+"""Command line: `python -m lib extract FILE...` (JSON lines) and `python -m lib build SOURCES...` (the store)."""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+from . import __version__
+from .ingest import IngestError, content_hash, iter_sources, read_file
+from .model import Article
+
+DEFAULT_STORE = Path(__file__).resolve().parent.parent / "data" / "processed"
+
+
+def iso_date(value: str) -> str:
+    """argparse type: a YYYY-MM-DD date."""
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2017-08-16")
+    return value
+
+
+def read_dates(path: str) -> dict[str, str]:
+    """Publication dates by file stem from a TSV file (stem, tab, YYYY-MM-DD)."""
+    dates = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        parts = line.strip().split("\t")
+        if len(parts) >= 2 and re.fullmatch(r"\d{4}-\d\d-\d\d", parts[1].strip()[:10]):
+            dates[parts[0].strip()] = parts[1].strip()[:10]
+    return dates
+
+
+def give_date(article: Article, date: str | None) -> Article:
+    """The article with a user-given publication date (which wins over metadata and text)."""
+    if date:
+        article.date, article.date_source, article.date_confidence = date, "given", 1.0
+    return article
+
+
+def load_articles(sources: list[str], date: str | None, dates: dict[str, str]) -> tuple[list[tuple[Article, str]], list[str]]:
+    """(article, content hash) for every readable source, and an error message for every other one."""
+    items, errors, seen = [], [], set()
+    for path in iter_sources(sources):
+        try:
+            article = read_file(path)
+            digest = content_hash(path.read_bytes() + __version__.encode())
+        except IngestError as exc:
+            errors.append(str(exc))
+            continue
+        base, n = article.doc, 2
+        while article.doc in seen:
+            article.doc, n = f"{base}-{n}", n + 1
+        seen.add(article.doc)
+        items.append((give_date(article, dates.get(path.stem, date)), digest))
+    return items, errors
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Print one JSON object per input file."""
+    from .extract import extract_articles
+
+    dates = read_dates(args.dates) if args.dates else {}
+    items, errors = load_articles(args.files, args.date, dates)
+    for msg in errors:
+        print(f"whosaid: {msg}", file=sys.stderr)
+    failed = len(errors)
+    for article, result in extract_articles([a for a, _ in items]):
+        if isinstance(result, Exception):
+            failed += 1
+            print(f"whosaid: {article.doc}: extraction failed ({type(result).__name__}: {result})", file=sys.stderr)
+            print(json.dumps({"doc": article.doc, "error": str(result), "quotes": [], "timexes": [], "events": []}))
+            continue
+        print(json.dumps(result.to_json(with_text=article.fmt == "html"), ensure_ascii=False), flush=True)
+    return 1 if failed and not items else 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Preprocess sources into the store, skipping unchanged articles."""
+    from tqdm import tqdm
+
+    from . import store
+    from .extract import extract_articles
+
+    items, errors = load_articles(args.sources, args.date, {})
+    for msg in errors:
+        print(f"whosaid: skipped {msg}", file=sys.stderr)
+    known = {} if args.force else store.known_hashes(args.out)
+    todo = [(a, h) for a, h in items if known.get(a.doc) != h]
+    print(f"{len(items)} articles, {len(items) - len(todo)} unchanged, {len(todo)} to process", file=sys.stderr)
+    done, failed = [], 0
+    hashes = {a.doc: h for a, h in todo}
+    bar = tqdm(total=len(todo), unit="article", disable=not todo, file=sys.stderr)
+    for article, result in extract_articles([a for a, _ in todo]):
+        bar.update(1)
+        if isinstance(result, Exception):
+            failed += 1
+            print(f"whosaid: {article.doc}: extraction failed ({result})", file=sys.stderr)
+            continue
+        done.append((result, hashes[article.doc]))
+        if len(done) >= 50:  # save progress in chunks so an interruption keeps what was done
+            store.upsert(args.out, done)
+            done = []
+    bar.close()
+    if done or not store.read_manifest(args.out):
+        store.upsert(args.out, done)
+    if args.prune:
+        gone = set(store.known_hashes(args.out)) - {a.doc for a, _ in items}
+        if gone:
+            store.remove(args.out, gone)
+    print(f"store {args.out}: version {store.store_version(args.out)}", file=sys.stderr)
+    return 1 if failed or errors else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `whosaid` and `python -m lib`."""
+    parser = argparse.ArgumentParser(prog="whosaid", description="Who said what, and when, in news articles.")
+    parser.add_argument("--version", action="version", version=f"whosaid {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("extract", help="print quotes, timexes and events of each file as JSON lines")
+    p.add_argument("files", nargs="+", help="article files (.txt, .html, .md) or folders")
+    p.add_argument("--date", type=iso_date, help="publication date of the articles (YYYY-MM-DD)")
+    p.add_argument("--dates", help="TSV file: file stem, tab, publication date (one line per article)")
+    p.set_defaults(func=cmd_extract)
+    p = sub.add_parser("build", help="preprocess articles into the dashboard's store")
+    p.add_argument("sources", nargs="+", help="article files or folders")
+    p.add_argument("--out", default=str(DEFAULT_STORE), help="store folder (default: data/processed)")
+    p.add_argument("--date", type=iso_date, help="publication date for articles that carry none")
+    p.add_argument("--force", action="store_true", help="reprocess unchanged articles too")
+    p.add_argument("--prune", action="store_true", help="drop stored articles that are not among the sources")
+    p.set_defaults(func=cmd_build)
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except (OSError, IngestError) as exc:
+        print(f"whosaid: {exc}", file=sys.stderr)
+        return 2

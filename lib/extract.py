@@ -1,0 +1,52 @@
+"""The extraction pipeline: article → parse → quotes and speakers → publication date → timexes → events."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .events import extract_events
+from .model import Article, Extraction
+from .nlp import load_nlp
+from .pubdate import infer_pubdate
+from .quotes import extract_quotes
+from .speakers import resolve_speakers
+from .timex import find_timexes
+
+
+def settle_date(article: Article) -> Article:
+    """The article with its publication date filled from the text when neither user nor metadata gave one."""
+    if article.date:
+        return article
+    date, confidence = infer_pubdate(article.text)
+    if date:
+        article.date, article.date_source, article.date_confidence = date, "text", confidence
+    return article
+
+
+def extract_doc(article: Article, doc: Doc) -> Extraction:
+    """Everything whosaid extracts from one article, given its spaCy parse."""
+    article = settle_date(article)
+    quotes, speakers = resolve_speakers(doc, extract_quotes(doc))
+    timexes = find_timexes(doc, article.date)
+    events = extract_events(doc, timexes, quotes, speakers, article.date)
+    return Extraction(article=article, quotes=quotes, speakers=speakers, timexes=timexes, events=events)
+
+
+def extract_article(article: Article, nlp: Language | None = None) -> Extraction:
+    """Everything whosaid extracts from one article."""
+    nlp = nlp or load_nlp()
+    return extract_doc(article, nlp(article.text))
+
+
+def extract_articles(articles: Iterable[Article], nlp: Language | None = None,
+                     batch_size: int = 16) -> Iterator[tuple[Article, Extraction | Exception]]:
+    """(article, extraction) for many articles parsed in batches, in order; a failure is yielded, not raised."""
+    nlp = nlp or load_nlp()
+    items = list(articles)
+    for article, doc in zip(items, nlp.pipe((a.text for a in items), batch_size=batch_size)):
+        try:
+            yield article, extract_doc(article, doc)
+        except Exception as exc:  # one bad article must not lose the others
+            yield article, exc
