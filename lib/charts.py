@@ -1,0 +1,102 @@
+"""Plotly figures for the dashboard (pure: data frames in, figures out)."""
+from __future__ import annotations
+
+import textwrap
+from datetime import date, timedelta
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .colors import GREY, color_of
+
+KIND_PATTERNS = {"direct": "", "indirect": "/", "mixed": "."}
+HOW_SYMBOLS = {"explicit": "circle", "inherited": "diamond", "publication": "square-open"}
+DAY_MS = 86_400_000
+
+
+def _wrap(text: object, width: int = 70, lines: int = 6) -> str:
+    """Hover text: wrapped, at most `lines` lines, with <br> breaks (plotly hover labels are HTML-ish)."""
+    import html
+
+    parts = textwrap.wrap(" ".join(str(text or "").split()), width) or [""]
+    if len(parts) > lines:
+        parts = parts[:lines - 1] + [parts[lines - 1] + " …"]
+    return "<br>".join(html.escape(p) for p in parts)
+
+
+def kind_bar(counts: pd.DataFrame, colors: dict[str, str], selected: str | None = None) -> go.Figure:
+    """Quotes per speaker, stacked by kind (pattern), each speaker in their colour; click selects a speaker."""
+    persons = list(dict.fromkeys(counts["person"]))
+    fig = go.Figure()
+    for kind, pattern in KIND_PATTERNS.items():
+        sub = counts[counts["kind"] == kind]
+        if sub.empty:
+            continue
+        fig.add_bar(
+            y=sub["person"], x=sub["quotes"], orientation="h", name=kind, customdata=sub["person"],
+            marker={"color": [color_of(p, colors) for p in sub["person"]],
+                    "pattern": {"shape": pattern, "fgcolor": "white", "solidity": 0.35},
+                    "opacity": [1.0 if not selected or p == selected else 0.35 for p in sub["person"]],
+                    "line": {"color": "white", "width": 0.5}},
+            hovertemplate="<b>%{y}</b><br>" + kind + " quotes: %{x}<extra></extra>")
+    fig.update_layout(
+        barmode="stack", height=max(260, 34 * len(persons) + 90), margin={"l": 10, "r": 10, "t": 30, "b": 40},
+        yaxis={"categoryorder": "array", "categoryarray": persons[::-1], "title": None},
+        xaxis={"title": "quotes", "dtick": 1 if counts["quotes"].sum() < 15 else None},
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "title": {"text": "kind (pattern)"}},
+        clickmode="event+select", dragmode=False)
+    return fig
+
+
+def _lanes(ev: pd.DataFrame) -> dict[str, int]:
+    titles = ev.sort_values("date_start", kind="stable")["title"]
+    return {t: i for i, t in enumerate(dict.fromkeys(titles))}
+
+
+def timeline(ev: pd.DataFrame, colors: dict[str, str], selected: str | None = None) -> go.Figure:
+    """Dated events, one lane per article: day events as points, longer ones (week, month, year...) as bars
+    across their whole span; coloured by the first speaker or actor involved; hover shows the sentence, the
+    date value and how it was found. customdata[0] is the event id (for on_select)."""
+    fig = go.Figure()
+    lanes = _lanes(ev)
+    if ev.empty:
+        return fig
+    rows = ev.assign(lane=ev["title"].map(lanes))
+    rows = rows.assign(who=[next((p for p in ps), None) if isinstance(ps, list) else None for ps in rows["persons"]])
+    # spread events that share a lane and a day so they do not hide each other
+    rows["y"] = rows["lane"] + rows.groupby(["lane", "date_start"]).cumcount().map(lambda k: ((k % 5) - 2) * 0.12)
+    hover = ("<b>%{customdata[1]}</b><br>%{customdata[2]}<br>date: %{customdata[3]} (%{customdata[4]}), "
+             "found: %{customdata[5]}<extra>%{customdata[6]}</extra>")
+
+    def custom(df: pd.DataFrame) -> list[list]:
+        return [[r.event_id, _wrap(r.sentence), _wrap(", ".join(r.persons) if isinstance(r.persons, list) else "", 70, 2),
+                 r.date, r.granularity, r.how, _wrap(r.title, 40, 1)] for r in df.itertuples(index=False)]
+
+    spans = rows[rows["granularity"] != "day"]
+    if len(spans):
+        starts = pd.to_datetime(spans["date_start"])
+        ends = pd.to_datetime(spans["date_end"]) + pd.Timedelta(days=1)
+        fig.add_bar(
+            base=starts, x=(ends - starts).dt.total_seconds() * 1000, y=spans["y"], orientation="h", width=0.18,
+            name="spans (week, month, year …)", customdata=custom(spans), hovertemplate=hover,
+            marker={"color": [color_of(w, colors) for w in spans["who"]],
+                    "opacity": [1.0 if selected in (None, e) else 0.3 for e in spans["event_id"]]})
+    days = rows[rows["granularity"] == "day"]
+    if len(days):
+        fig.add_scatter(
+            x=pd.to_datetime(days["date_start"]) + pd.Timedelta(hours=12), y=days["y"], mode="markers",
+            name="days", customdata=custom(days), hovertemplate=hover,
+            marker={"size": [16 if e == selected else 11 for e in days["event_id"]],
+                    "color": [color_of(w, colors) for w in days["who"]],
+                    "symbol": [HOW_SYMBOLS.get(h, "circle") for h in days["how"]],
+                    "line": {"color": "black", "width": [2 if e == selected else 0.5 for e in days["event_id"]]}})
+    lo = date.fromisoformat(rows["date_start"].min()) - timedelta(days=3)
+    hi = date.fromisoformat(rows["date_end"].max()) + timedelta(days=3)
+    fig.update_layout(
+        height=max(260, 70 * len(lanes) + 120), margin={"l": 10, "r": 10, "t": 30, "b": 40},
+        xaxis={"type": "date", "range": [lo.isoformat(), hi.isoformat()], "title": None},
+        yaxis={"tickvals": list(lanes.values()), "ticktext": [_wrap(t, 28, 2) for t in lanes],
+               "range": [-0.6, len(lanes) - 0.4], "title": None, "zeroline": False},
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        clickmode="event+select", dragmode="pan", hoverlabel={"align": "left"})
+    return fig

@@ -1,0 +1,133 @@
+"""The user's article library: add uploaded or pasted articles (run the pipeline, keep the file, update the
+store) and remove them again. A failure leaves the store and the articles folder as they were."""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+
+from . import __version__, store
+from .cli import give_date, iso_date
+from .extract import extract_article
+from .ingest import SUFFIXES, IngestError, content_hash, doc_id, from_bytes
+
+
+@dataclass
+class Added:
+    """What adding one article did."""
+
+    doc: str
+    title: str | None
+    path: str
+    quotes: int
+    events: int
+    date: str | None
+    date_source: str
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Write bytes to `path` via a temporary file in the same folder and os.replace."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".upload-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _free_doc(doc: str, root: Path, articles_dir: Path, suffix: str, digest: str) -> str:
+    """`doc`, or doc-2, doc-3 ... when another article already uses the id (the same content keeps its id)."""
+    known = store.known_hashes(root)
+    base, n, cand = doc, 2, doc
+    while (cand in known and known[cand] != digest) or (
+            cand not in known and any((articles_dir / f"{cand}{s}").exists() for s in SUFFIXES)):
+        cand, n = f"{base}-{n}", n + 1
+    return cand
+
+
+def add_bytes(data: bytes, name: str, root: str | Path, articles_dir: str | Path, *, title: str | None = None,
+              date: str | None = None, url: str | None = None, nlp: Language | None = None) -> Added:
+    """Read, extract and store one article from a file's bytes; raises IngestError with a message for the user."""
+    root, articles_dir = Path(root), Path(articles_dir)
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUFFIXES:
+        suffix = ".txt"
+    if date:
+        try:
+            date = iso_date(date.strip())
+        except Exception:
+            raise IngestError(f"{name}: {date!r} is not a date like 2017-08-16.") from None
+    article = from_bytes(data, name)
+    digest = content_hash(data + __version__.encode())
+    article.doc = _free_doc(doc_id(name), root, articles_dir, suffix, digest)
+    target = articles_dir / f"{article.doc}{suffix}"
+    article.path = str(target)
+    if title and title.strip():
+        article.title = title.strip()
+    if url and url.strip():
+        article.url = url.strip()
+    give_date(article, date)
+    try:
+        extraction = extract_article(article, nlp)
+    except Exception as exc:  # the pipeline must not take the app down with it
+        raise IngestError(f"{name}: extraction failed ({type(exc).__name__}: {exc}).") from None
+    existed = target.exists()
+    _atomic_write(target, data)
+    try:
+        store.upsert(root, [(extraction, digest)])
+    except BaseException:
+        if not existed:
+            target.unlink(missing_ok=True)
+        raise
+    a = extraction.article
+    return Added(doc=a.doc, title=a.title, path=str(target), quotes=len(extraction.quotes),
+                 events=len(extraction.events), date=a.date, date_source=a.date_source)
+
+
+def slug(text: str, fallback: str) -> str:
+    """A file name stem from a title: lower-case words joined by '-', at most 60 characters."""
+    s = re.sub(r"[^\w]+", "-", text.casefold()).strip("-")[:60].strip("-")
+    return s or fallback
+
+
+def add_text(text: str, root: str | Path, articles_dir: str | Path, *, title: str | None = None,
+             date: str | None = None, url: str | None = None, nlp: Language | None = None) -> Added:
+    """Store pasted text as an article (saved as a .txt file named after its title)."""
+    data = (text or "").encode("utf-8")
+    name = slug(title or "", "pasted-" + content_hash(data)[:8]) + ".txt"
+    return add_bytes(data, name, root, articles_dir, title=title, date=date, url=url, nlp=nlp)
+
+
+def remove_article(doc: str, root: str | Path, articles_dir: str | Path) -> str | None:
+    """Remove an article from the store and delete its saved file when it lies in `articles_dir`;
+    returns the deleted file's path, if any."""
+    root, articles_dir = Path(root), Path(articles_dir).resolve()
+    tables = store.load_tables(root)
+    rows = tables["articles"][tables["articles"]["doc"] == doc]
+    if rows.empty:
+        raise IngestError(f"There is no article {doc!r} in the store.")
+    store.remove(root, [doc])
+    path = rows.iloc[0]["path"]
+    if isinstance(path, str) and path:
+        p = Path(path)
+        p = p if p.is_absolute() else Path.cwd() / p
+        if not p.is_file():
+            p = articles_dir / Path(path).name
+        try:
+            p = p.resolve()
+            if p.is_relative_to(articles_dir) and p.is_file():
+                p.unlink()
+                return str(p)
+        except OSError:
+            return None
+    return None
