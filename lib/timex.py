@@ -1,26 +1,126 @@
-"""Finding temporal expressions and normalising them to TimeML values against a reference date.
+"""Temporal expressions of a parsed article: found by lib.timex_rules, valued by lib.timex_value.
 
-Baseline: spaCy DATE/TIME entities valued by dateparser. To be replaced (issue 5).
+This module adds what needs the parse: the tense of the verb that governs an expression (it decides whether
+“Friday” or “in April” lies before or after the publication date), part-of-speech checks that drop words
+that only look like dates (“May” the modal verb, “March” the verb), and the discourse context that
+anaphoric expressions (“a year earlier”, “the year-ago quarter”) are valued against.
 """
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import date
 
-import dateparser
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from .model import Timex
+from .timex_rules import Match, find_matches
+from .timex_value import Anchor, parse_value, value_of
+
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "going", "would", "could", "might", "may", "can", "should", "must", "ca"}
+ANAPHORIC = re.compile(r"year-ago|year-earlier|a year|last year's|\bago\b|earlier|later|previous|same", re.I)
+REPORTING = {"say", "tell", "report", "announce", "add", "note", "state", "write", "claim"}
+FUTURE_HINTS = {"expect", "plan", "schedule", "set", "due", "intend", "hope", "aim", "slate", "propose"}
+
+
+def parse_dct(dct: str | None) -> date | None:
+    """The publication date as a date; None when missing or unreadable."""
+    if not dct:
+        return None
+    try:
+        return date.fromisoformat(dct[:10])
+    except ValueError:
+        return None
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The verb (or auxiliary) that an expression's token hangs from, if any within a few steps."""
+    t = tok
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+def tense_of(verb: Token | None) -> str | None:
+    """past | present | future for a verb group; None when it cannot be told."""
+    if verb is None:
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lower_ for c in auxes}
+    if (words & FUTURE_AUX or verb.lower_ in FUTURE_AUX) and not words & {"have", "'ve"}:
+        return "future"
+    if verb.lower_ == "is" or verb.lower_ == "are":
+        nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        if nxt is not None and nxt.lower_ == "to":
+            return "future"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_HINTS:
+        return "future"
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head is not verb:
+        head = tense_of(verb.head)
+        return "future" if head == "present" else head
+    tags = {c.tag_ for c in auxes} | {verb.tag_}
+    if "VBD" in tags or (verb.tag_ == "VBN" and ({"has", "have", "had", "was", "were"} & words or not auxes)):
+        return "past"
+    if tags & {"VBZ", "VBP"}:
+        return "present"
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "xcomp") and verb.head is not verb:
+        return tense_of(verb.head)
+    return None
+
+
+def sentence_tense(sent: Span) -> str | None:
+    """The tense of a sentence's main verb."""
+    return tense_of(governing_verb(sent.root))
+
+
+def not_a_date(m: Match, span: Span | None) -> bool:
+    """True when the match is a word that only looks like a date (modal “May”, verb “March”)."""
+    if span is None:
+        return False
+    first = span[0]
+    if m.rule == "month" and len(span) == 1:
+        if first.tag_ == "MD" or first.pos_ == "VERB" or first.lower_ == "may" and first.i + 1 < len(span.doc) \
+                and span.doc[first.i + 1].pos_ in ("VERB", "AUX", "PRON", "ADV"):
+            return True
+        if first.pos_ == "PROPN" and first.ent_type_ in ("PERSON", "ORG") and first.ent_iob_ != "":
+            return first.ent_type_ == "PERSON"
+    if m.rule == "ref" and m.groups.get("w", "").lower() == "now" and first.dep_ == "advmod" \
+            and first.i + 1 < len(span.doc) and span.doc[first.i + 1].lower_ == "that":
+        return False
+    if m.rule == "year" and first.like_num and first.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL", "PERCENT") \
+            and not m.groups.get("fiscal") and not m.groups.get("mod"):
+        prev = span.doc[first.i - 1] if first.i > 0 else None
+        if prev is None or prev.lower_ not in ("in", "since", "of", "by", "until", "from", "to", "through", "before",
+                                               "after", "during", "early", "late", "mid", "and", "or", "between"):
+            return True
+    return False
 
 
 def find_timexes(doc: Doc, dct: str | None) -> list[Timex]:
     """Temporal expressions in a parsed article, valued relative to the publication date `dct`."""
-    base = datetime.fromisoformat(dct) if dct else None
-    out = []
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
+    text = doc.text
+    anchor = Anchor(parse_dct(dct))
+    out: list[Timex] = []
+    for m in find_matches(text):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if not_a_date(m, span):
             continue
-        settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"} if base else {}
-        d = dateparser.parse(ent.text, languages=["en"], settings=settings)
-        value = d.date().isoformat() if d else "XXXX-XX-XX"
-        out.append(Timex(ent.start_char, ent.end_char, ent.text, ent.label_, value))
+        verb = governing_verb(span.root) if span is not None else None
+        anchor.tense = tense_of(verb)
+        if anchor.tense == "present" and (verb.lemma_ in REPORTING or span.root.head is not verb
+                                          and span.root.head.head is not verb):
+            anchor.tense = "past"  # a news report's present is mostly its headline style or a nominal
+        if anchor.tense is None and span is not None:
+            anchor.tense = sentence_tense(span.sent)
+        tv = value_of(m, anchor)
+        if tv is None:
+            continue
+        typ, value = tv
+        if typ == "DATE" and parse_value(value) and m.rule not in ("ago", "yearago", "period", "ytdagoq") \
+                and not ANAPHORIC.search(m.text):
+            anchor.recent.append(value)
+        out.append(Timex(m.start, m.end, m.text, typ, value))
     return out

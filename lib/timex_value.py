@@ -1,0 +1,817 @@
+"""Normalising found temporal expressions to TimeML TIMEX3 type and value at their own granularity.
+
+dateparser (maintained, many phrasings) values the absolute expressions whose parts the rules cannot take
+apart; everything else is valued here because dateparser returns full datetimes (losing “2017-07” vs
+“2017-07-16”) and knows neither TimeML's granularities (weeks, quarters, seasons, decades, PRESENT_REF)
+nor the tense of the sentence, which decides whether “Friday” or “in April” is before or after the
+publication date. `Anchor` holds the publication date and the discourse so far (for “a year earlier”).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+
+from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta
+
+from .timex_rules import MONTH_ABBR, MONTH_NAMES, NUMBER_WORDS, ORDINALS, VAGUE_NUMBERS, WEEKDAYS, Match
+
+UNIT_CODES = {"second": ("PT", "S"), "minute": ("PT", "M"), "hour": ("PT", "H"), "day": ("P", "D"),
+              "night": ("P", "D"), "week": ("P", "W"), "fortnight": ("P", "W"), "month": ("P", "M"),
+              "quarter": ("P", "Q"), "year": ("P", "Y"), "decade": ("P", "Y"), "century": ("P", "Y"),
+              "weekend": ("P", "WE")}
+UNIT_FACTOR = {"fortnight": 2, "decade": 10, "century": 100}
+PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+             "quarterly": "P3M", "nightly": "P1D", "hourly": "PT1H", "biweekly": "P2W", "bimonthly": "P2M",
+             "semiannually": "P6M", "biannually": "P6M", "every day": "P1D"}
+REFS = {"PRESENT_REF": {"now", "nowadays", "currently", "current", "at present", "the present", "presently",
+                        "these days", "at the moment", "the moment", "right now", "just now"},
+        "PAST_REF": {"recently", "recent", "lately", "the past", "in the past", "formerly", "previously",
+                     "once upon a time"},
+        "FUTURE_REF": {"the future", "future", "soon", "shortly", "in the near future", "the near future",
+                       "the long term", "the long run", "a later date", "later date", "in the coming years",
+                       "one day", "sometime", "the short term"}}
+
+
+@dataclass
+class Anchor:
+    """What relative expressions are valued against: publication date, tense, and the discourse so far."""
+
+    dct: date | None
+    tense: str | None = None  # past | present | future | None
+    recent: list[str] = field(default_factory=list)  # concrete DATE values met before, in order
+
+
+def unit_name(u: str) -> str:
+    """'centuries' -> 'century', 'Weeks' -> 'week'."""
+    u = u.lower()
+    if u == "centuries":
+        return "century"
+    return u[:-1] if u.endswith("s") else u
+
+
+def number(s: str | None) -> float | None:
+    """The number a word or numeral says; None when vague ("several")."""
+    if s is None:
+        return 1
+    s = s.lower().strip()
+    if s in VAGUE_NUMBERS:
+        return None
+    if re.fullmatch(r"\d+(\.\d+)?", s):
+        return float(s)
+    if m := re.fullmatch(r"(\d+) 1/2", s):
+        return int(m[1]) + 0.5
+    if " or " in s:
+        s = s.split(" or ")[0]
+    half = s.endswith(" and a half")
+    s = s.removesuffix(" and a half")
+    total = 0.0
+    for part in re.split(r"[- ]", s):
+        if part in ("a", "an") and total:
+            continue
+        if part not in NUMBER_WORDS:
+            return None
+        v = NUMBER_WORDS[part]
+        total = total * v if v == 100 and total else total + v
+    return total + (0.5 if half else 0)
+
+
+def month_number(name: str) -> int:
+    """1..12 for a month name or abbreviation."""
+    n = name.lower().rstrip(".")
+    return MONTH_NAMES.index(n) + 1 if n in MONTH_NAMES else MONTH_ABBR[n]
+
+
+def weekday_number(name: str) -> int:
+    """0 (Monday) .. 6 for a weekday name or abbreviation."""
+    n = name.lower().rstrip(".").rstrip("s")
+    return next(i for i, w in enumerate(WEEKDAYS) if w.startswith(n[:3]))
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """TimeML duration: P2W, PT5H, P10Y, PXY ..."""
+    prefix, code = UNIT_CODES[unit]
+    factor = UNIT_FACTOR.get(unit, 1)
+    if n is None:
+        return f"{prefix}X{code}" if unit not in UNIT_FACTOR else "PXY"
+    n = n * factor
+    if n != int(n):
+        if unit in ("hour", "minute") and n * 60 == int(n * 60):
+            return f"PT{int(n * 60)}{'M' if unit == 'hour' else 'S'}"
+        if unit in ("year",) and n * 12 == int(n * 12):
+            return f"P{int(n * 12)}M"
+        if unit in ("day",):
+            return f"PT{int(n * 24)}H"
+        return f"{prefix}{n:g}{code}"
+    return f"{prefix}{int(n)}{code}"
+
+
+def fmt(d: date, gran: str) -> str:
+    """A date written at a granularity: day, week, month, quarter, half, year, decade, century."""
+    if gran == "day":
+        return d.isoformat()
+    if gran == "week":
+        y, w, _ = d.isocalendar()
+        return f"{y}-W{w:02d}"
+    if gran == "weekend":
+        y, w, _ = d.isocalendar()
+        return f"{y}-W{w:02d}-WE"
+    if gran == "month":
+        return f"{d.year}-{d.month:02d}"
+    if gran == "quarter":
+        return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+    if gran == "half":
+        return f"{d.year}-H{1 if d.month <= 6 else 2}"
+    if gran == "decade":
+        return f"{d.year // 10}X"
+    if gran == "century":
+        return f"{d.year // 100:02d}"
+    return str(d.year)
+
+
+def shift(d: date, n: int, unit: str) -> date:
+    """`d` moved by n units (negative: back)."""
+    if unit in ("day", "night"):
+        return d + timedelta(days=n)
+    if unit in ("week", "weekend"):
+        return d + timedelta(weeks=n)
+    if unit == "fortnight":
+        return d + timedelta(weeks=2 * n)
+    if unit == "month":
+        return d + relativedelta(months=n)
+    if unit == "quarter":
+        return d + relativedelta(months=3 * n)
+    if unit == "year":
+        return d + relativedelta(years=n)
+    if unit == "decade":
+        return d + relativedelta(years=10 * n)
+    if unit == "century":
+        return d + relativedelta(years=100 * n)
+    return d
+
+
+GRAN_OF_UNIT = {"day": "day", "night": "day", "week": "week", "weekend": "weekend", "fortnight": "week",
+                "month": "month", "quarter": "quarter", "year": "year", "decade": "decade", "century": "century"}
+UNKNOWN = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
+           "quarter": "XXXX-QX", "half": "XXXX-HX", "year": "XXXX", "decade": "XXXX", "century": "XXXX"}
+
+
+def pick_date(cands: list[date], dct: date, tense: str | None) -> date:
+    """The candidate nearest the publication date, leaning to the past or future by tense."""
+    def cost(d: date) -> float:
+        delta = (d - dct).days
+        if tense == "past" and delta > 0:
+            return delta * 4
+        if tense == "future" and delta < 0:
+            return -delta * 4
+        return abs(delta) * (1.2 if delta > 0 and tense != "future" else 1)
+    return min(cands, key=cost)
+
+
+def year_for(month: int, day: int | None, a: Anchor) -> int:
+    """The year of a month (and day) written without one: the nearest, leaning by tense."""
+    dct = a.dct
+    cands = []
+    for y in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            d = date(y, month, day or 15)
+        except ValueError:
+            d = date(y, month, 28)
+        if day is None and y == dct.year and month == dct.month:
+            d = dct
+        cands.append(d)
+    return pick_date(cands, dct, a.tense).year
+
+
+def weekday_date(wd: int, a: Anchor, rel: str | None) -> date:
+    """The date of a weekday named relative to the publication date."""
+    dct = a.dct
+    diff = wd - dct.weekday()
+    rel = (rel or "").lower()
+    if rel in ("last", "the previous", "past", "this past"):
+        return dct + timedelta(days=diff - 7 if diff >= 0 else diff)
+    if rel in ("next", "the following", "the next", "coming", "this coming"):
+        return dct + timedelta(days=diff + 7 if diff <= 0 else diff)
+    if rel == "this":
+        return dct + timedelta(days=diff)
+    if diff == 0:
+        return dct
+    past = dct + timedelta(days=diff - 7 if diff > 0 else diff)
+    future = dct + timedelta(days=diff + 7 if diff < 0 else diff)
+    if a.tense in ("future", "present"):
+        return future
+    return past
+
+
+def relative_year(text: str, a: Anchor) -> int | None:
+    """The year that “this year”, “last year”, “next year”, “the year” name; None without a date."""
+    t = text.lower()
+    if a.dct is None:
+        return None
+    return a.dct.year + (-1 if "last" in t else 1 if "next" in t else 0)
+
+
+def last_concrete(a: Anchor, grans: tuple[str, ...]) -> tuple[date, str] | None:
+    """The latest value in the discourse at one of the granularities, as (date, granularity)."""
+    for v in reversed(a.recent[-6:]):
+        parsed = parse_value(v)
+        if parsed and parsed[1] in grans:
+            return parsed
+    return None
+
+
+def parse_value(v: str) -> tuple[date, str] | None:
+    """(first day, granularity) of a concrete TimeML date value."""
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", v):
+            return date(int(m[1]), int(m[2]), int(m[3])), "day"
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", v):
+            return date(int(m[1]), 3 * int(m[2]) - 2, 1), "quarter"
+        if m := re.fullmatch(r"(\d{4})-(\d\d)", v):
+            return date(int(m[1]), int(m[2]), 1), "month"
+        if m := re.fullmatch(r"(\d{4})-W(\d\d)", v):
+            return date.fromisocalendar(int(m[1]), int(m[2]), 1), "week"
+        if m := re.fullmatch(r"(\d{4})", v):
+            return date(int(m[1]), 1, 1), "year"
+    except ValueError:
+        return None
+    return None
+
+
+@lru_cache(maxsize=4096)
+def dateparser_date(text: str) -> date | None:
+    """dateparser's reading of an absolute date string (cached: it is slow)."""
+    import dateparser
+
+    d = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": False, "PREFER_DAY_OF_MONTH": "first"})
+    return d.date() if d else None
+
+
+def holiday_date(name: str, year: int) -> date | None:
+    """The date of a named holiday in a year (US calendar for the movable ones)."""
+    n = name.lower().replace("'", "")
+    if "christmas eve" in n:
+        return date(year, 12, 24)
+    if "christmas" in n:
+        return date(year, 12, 25)
+    if "new years eve" in n:
+        return date(year, 12, 31)
+    if "new year" in n:
+        return date(year, 1, 1)
+    if "thanksgiving" in n:
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if "good friday" in n:
+        return easter(year) - timedelta(days=2)
+    if "easter monday" in n:
+        return easter(year) + timedelta(days=1)
+    if "easter" in n:
+        return easter(year)
+    if "halloween" in n:
+        return date(year, 10, 31)
+    if "independence" in n or "fourth of july" in n:
+        return date(year, 7, 4)
+    if "valentine" in n:
+        return date(year, 2, 14)
+    if "boxing" in n:
+        return date(year, 12, 26)
+    if "labor" in n or "labour" in n:
+        first = date(year, 9, 1)
+        return first + timedelta(days=(0 - first.weekday()) % 7)
+    if "memorial" in n:
+        last = date(year, 5, 31)
+        return last - timedelta(days=last.weekday())
+    if "veterans" in n:
+        return date(year, 11, 11)
+    return None
+
+
+def _year(y: str) -> int:
+    y = y.strip()
+    if len(y) == 2:
+        return 1900 + int(y) if int(y) > 30 else 2000 + int(y)
+    return int(y)
+
+
+def value_of(m: Match, a: Anchor) -> tuple[str, str] | None:
+    """(TIMEX3 type, value) of a rule match, or None when the match is not a temporal expression."""
+    fn = VALUERS.get(m.rule)
+    return fn(m.groups, m.text, a) if fn else None
+
+
+def v_iso(g, text, a):
+    try:
+        d = date(int(g["y"]), int(g["m"]), int(g["d"]))
+    except ValueError:
+        return None
+    if "hh" in g:
+        return "TIME", f"{d.isoformat()}T{g['hh']}:{g['mm']}"
+    return "DATE", d.isoformat()
+
+
+def v_slash(g, text, a):
+    try:
+        return "DATE", date(_year(g["y"]), int(g["m"]), int(g["d"])).isoformat()
+    except ValueError:
+        return None
+
+
+def _day(g) -> int:
+    return int(re.match(r"\d+", g["d"])[0])
+
+
+def _month_year(g, a: Anchor, day: int | None) -> str | None:
+    mon = month_number(g["mon"])
+    if g.get("y"):
+        y = str(_year(g["y"]))
+    elif g.get("wd") and a.dct and day:
+        # the weekday fixes the year: take the nearest year in which the date falls on it
+        wd = weekday_number(g["wd"])
+        ys = [y for y in (a.dct.year, a.dct.year - 1, a.dct.year + 1) if _valid(y, mon, day) and date(y, mon, day).weekday() == wd]
+        y = str(ys[0] if ys else year_for(mon, day, a))
+    elif a.dct:
+        y = str(year_for(mon, day, a))
+    else:
+        y = "XXXX"
+    return y
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+        return True
+    except ValueError:
+        return False
+
+
+def v_mdy(g, text, a):
+    day = _day(g)
+    mon = month_number(g["mon"])
+    if day > 31 or not _valid(2000, mon, day):
+        return None
+    y = _month_year(g, a, day)
+    return "DATE", f"{y}-{mon:02d}-{day:02d}"
+
+
+def v_myrel(g, text, a):
+    if a.dct is None:
+        return "DATE", f"XXXX-{month_number(g['mon']):02d}"
+    return "DATE", f"{relative_year(g['rel'], a)}-{month_number(g['mon']):02d}"
+
+
+def v_partday(g, text, a):
+    d = _with_day(g, a)
+    return "TIME", f"{d.isoformat() if d else 'XXXX-XX-XX'}T{PART_CODES[g['part'].lower()]}"
+
+
+def v_my(g, text, a):
+    return "DATE", f"{_year(g['y'])}-{month_number(g['mon']):02d}"
+
+
+def v_month(g, text, a):
+    mon = month_number(g["mon"])
+    if mon == 5 and g["mon"] in ("May", "MAY") and not g.get("rel") and not g.get("mod"):
+        pass  # "May" the month; the modal verb is filtered by the caller's part-of-speech check
+    if a.dct is None:
+        return "DATE", f"XXXX-{mon:02d}"
+    rel = (g.get("rel") or "").lower()
+    if rel in ("last", "the past", "this past"):
+        y = a.dct.year if mon < a.dct.month else a.dct.year - 1
+    elif rel in ("next", "the coming", "this coming"):
+        y = a.dct.year if mon > a.dct.month else a.dct.year + 1
+    elif rel == "this":
+        y = a.dct.year
+    else:
+        y = year_for(mon, None, a)
+    return "DATE", f"{y}-{mon:02d}"
+
+
+def _with_day(g, a: Anchor) -> date | None:
+    if g.get("rel") and a.dct:
+        return a.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(g["rel"].lower(), 0))
+    if g.get("wd") and a.dct:
+        return weekday_date(weekday_number(g["wd"]), a, None)
+    if g.get("mon") and g.get("d"):
+        mon, day = month_number(g["mon"]), _day(g)
+        if not _valid(2000, mon, day):
+            return None
+        if a.dct:
+            return date(year_for(mon, day, a), mon, day)
+    return a.dct
+
+
+def v_clock(g, text, a):
+    h = int(g["h"])
+    ap = g["ap"].lower()
+    if ap.startswith("p") and h < 12:
+        h += 12
+    if ap.startswith("a") and h == 12:
+        h = 0
+    if h > 23:
+        return None
+    mins = g.get("min") or "00"
+    d = _with_day(g, a)
+    day = d.isoformat() if d else "XXXX-XX-XX"
+    return "TIME", f"{day}T{h:02d}:{mins}"
+
+
+def v_clock24(g, text, a):
+    d = a.dct
+    return "TIME", f"{d.isoformat() if d else 'XXXX-XX-XX'}T{int(g['h']):02d}:{g['min']}"
+
+
+def v_noon(g, text, a):
+    d = _with_day(g, a)
+    day = d.isoformat() if d else "XXXX-XX-XX"
+    hh = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[g["which"].lower()]
+    return "TIME", f"{day}T{hh}"
+
+
+def v_decade(g, text, a):
+    dec = g["dec"].lstrip("'")
+    if len(dec) == 2:
+        dec = ("19" if int(dec) > 20 or not a.dct or a.dct.year < 2000 else "20") + dec
+    if len(dec) == 3:
+        return None
+    return "DATE", f"{dec[:3]}X"
+
+
+def v_century(g, text, a):
+    o = g["ord"].lower()
+    if o in ("this", "last", "next"):
+        if not a.dct:
+            return "DATE", "XX"
+        c = a.dct.year // 100 + {"this": 0, "last": -1, "next": 1}[o]
+        return "DATE", f"{c:02d}"
+    n = ORDINALS.get(o) or int(re.match(r"\d+", o)[0])
+    return "DATE", f"{n - 1:02d}"
+
+
+def v_year(g, text, a):
+    y = int(g["y"])
+    if not g.get("fiscal") and not g.get("mod") and not g.get("period") and not text.lower().startswith("the"):
+        # a bare four-digit number is a year only in a plausible range
+        if a.dct and not (1600 <= y <= a.dct.year + 30):
+            return None
+    if g.get("period", "").lower() == "quarter":
+        return None
+    if g.get("period", "").lower() == "half":
+        return None
+    if g.get("period", "").lower() == "period":
+        q = last_concrete(a, ("quarter",))
+        if q:
+            return "DATE", f"{y}-Q{(q[0].month - 1) // 3 + 1}"
+    return "DATE", str(y)
+
+
+def _quarter_of(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def _ref_quarter(a: Anchor) -> date | None:
+    """The quarter a report speaks of: the last one named, else the last full quarter before publication."""
+    q = last_concrete(a, ("quarter",))
+    if q and a.dct and a.dct - timedelta(days=500) <= q[0] <= a.dct - timedelta(days=80):
+        return q[0]
+    if a.dct:
+        start = date(a.dct.year, 3 * _quarter_of(a.dct) - 2, 1)
+        return shift(start, -1, "quarter")
+    return None
+
+
+def v_quarter(g, text, a):
+    t = text.lower()
+    ordn = (g.get("ord") or "").lower()
+    rel = " ".join(x.lower() for x in (g.get("rel2"), g.get("rel3")) if x)
+    ago = "year-earlier" in rel or "year-ago" in rel or "a year" in t
+    y = None
+    if g.get("y") or g.get("ypre"):
+        yy = (g.get("y") or g["ypre"]).lower().removesuffix("'s")
+        y = int(yy) if yy.isdigit() else relative_year(yy, a)
+    n = ORDINALS.get(ordn) if ordn in ORDINALS else None
+    if n and n <= 4:
+        if y is None:
+            if a.dct is None:
+                return "DATE", f"XXXX-Q{n}"
+            y = a.dct.year
+            if ago:
+                y -= 1
+        return "DATE", f"{y}-Q{n}"
+    # "the quarter", "the latest quarter", "the year-ago quarter", "next quarter"
+    if a.dct is None:
+        return "DATE", "XXXX-QX"
+    cur = date(a.dct.year, 3 * _quarter_of(a.dct) - 2, 1)
+    if rel in ("next", "coming"):
+        return "DATE", fmt(shift(cur, 1, "quarter"), "quarter")
+    if rel in ("this", "current"):
+        return "DATE", fmt(cur, "quarter")
+    if rel in ("last", "previous", "preceding", "prior", "past") or ordn == "last":
+        return "DATE", fmt(shift(cur, -1, "quarter"), "quarter")
+    ref = _ref_quarter(a)
+    if ago:
+        ref = shift(ref, -1, "year")
+    if y is not None and ref:
+        ref = ref.replace(year=y)
+    return "DATE", fmt(ref, "quarter")
+
+
+def v_qnum(g, text, a):
+    y = g.get("y") or (str(a.dct.year) if a.dct else "XXXX")
+    return "DATE", f"{y}-Q{g['q']}"
+
+
+def v_half(g, text, a):
+    which = g["which"].lower()
+    if which in ("back", "front"):
+        return None
+    n = 1 if which == "first" or which == "front" else 2
+    if g.get("y"):
+        yy = g["y"].lower()
+        y = int(yy) if yy.isdigit() else relative_year(yy, a)
+    elif a.dct:
+        y = a.dct.year
+    else:
+        return "DATE", f"XXXX-H{n}"
+    return "DATE", f"{y}-H{n}"
+
+
+def v_period(g, text, a):
+    rel = g["rel"].lower()
+    ref = _ref_quarter(a)
+    if ref is None:
+        return "DATE", "XXXX-QX"
+    if "year" in rel or "a year" in text.lower() or "last year" in text.lower():
+        ref = shift(ref, -1, "year")
+    return "DATE", fmt(ref, "quarter")
+
+
+def v_ytdagoq(g, text, a):
+    ref = _ref_quarter(a)
+    return ("DATE", fmt(shift(ref, -1, "year"), "quarter")) if ref else ("DATE", "XXXX-QX")
+
+
+def v_season(g, text, a):
+    det = (g.get("det") or "").lower()
+    s = g["s"].lower()
+    if s in ("fall", "spring") and not det and not g.get("y"):
+        return None  # "fall", "spring" alone are too often a verb or a noun
+    code = SEASON_CODES[s]
+    if g.get("y"):
+        return "DATE", f"{g['y']}-{code}"
+    if a.dct is None:
+        return "DATE", f"XXXX-{code}"
+    start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    y = a.dct.year
+    cur = a.dct.month
+    if "last" in det or "past" in det:
+        y = y if start + 2 < cur else y - 1
+    elif "next" in det or "coming" in det:
+        y = y if start > cur else y + 1
+    return "DATE", f"{y}-{code}"
+
+
+def v_holiday(g, text, a):
+    if a.dct is None and not g.get("y"):
+        return "DATE", "XXXX-XX-XX"
+    if g.get("y"):
+        y = int(g["y"])
+    else:
+        rel = (g.get("rel") or "").lower()
+        y = a.dct.year
+        d = holiday_date(g["h"], y)
+        if d is None:
+            return None
+        if rel == "last" and d >= a.dct:
+            y -= 1
+        elif rel == "next" and d <= a.dct:
+            y += 1
+        elif not rel:
+            y = pick_date([holiday_date(g["h"], yy) for yy in (y - 1, y, y + 1)], a.dct, a.tense).year
+    d = holiday_date(g["h"], y)
+    return ("DATE", d.isoformat()) if d else None
+
+
+def v_relday(g, text, a):
+    day = g["day"].lower()
+    if a.dct is None:
+        return ("TIME" if g.get("part") or day == "tonight" else "DATE"), ("PRESENT_REF" if day == "today" else "XXXX-XX-XX")
+    offset = {"yesterday": -1, "tomorrow": 1, "overnight": -1}.get(day, 0)
+    d = (a.dct + timedelta(days=offset)).isoformat()
+    if g.get("part"):
+        return "TIME", f"{d}T{PART_CODES[g['part'].lower()]}"
+    if day == "tonight":
+        return "TIME", f"{d}TNI"
+    if day == "overnight":
+        return "TIME", f"{d}TNI"
+    return "DATE", d
+
+
+def v_thispart(g, text, a):
+    rel = g["rel"].lower()
+    part = g["part"].lower()
+    if a.dct is None:
+        return "TIME", f"XXXX-XX-XXT{PART_CODES[part]}"
+    offset = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(rel, 0)
+    if rel == "last" and part != "night":
+        return None  # "last evening" is rare; "last morning" is not an expression
+    return "TIME", f"{(a.dct + timedelta(days=offset)).isoformat()}T{PART_CODES[part]}"
+
+
+def v_weekday(g, text, a):
+    wd = weekday_number(g["wd"])
+    if a.dct is None:
+        return "DATE", f"XXXX-WXX-{wd + 1}"
+    d = weekday_date(wd, a, g.get("rel"))
+    if g.get("part"):
+        return "DATE", f"{d.isoformat()}T{PART_CODES[g['part'].lower()]}"
+    return "DATE", d.isoformat()
+
+
+def _unit_anchor(rel: str, u: str, a: Anchor) -> str | None:
+    """The value of “last week”, “this month”, “next year”, “the weekend”."""
+    gran = GRAN_OF_UNIT[u]
+    if rel in ("that", "that same", "the same"):
+        ref = last_concrete(a, (gran, "day", "month", "quarter") if gran != "year" else ("year", "quarter", "month", "day"))
+        return fmt(ref[0], gran) if ref else UNKNOWN[gran]
+    if a.dct is None:
+        return UNKNOWN[gran]
+    n = 0
+    if rel in ("last", "past", "previous", "the past", "the last", "the previous", "this past"):
+        n = -1
+    elif rel in ("next", "coming", "following", "the next", "the coming", "the following", "this coming"):
+        n = 1
+    if u == "weekend" and rel == "the":
+        n = -1 if a.tense == "past" or (a.tense is None and a.dct.weekday() < 5) else 0
+    return fmt(shift(a.dct, n, u), gran)
+
+
+def v_relunit(g, text, a):
+    rel = g["rel"].lower()
+    u = g["u"].lower()
+    if u == "fortnight":
+        return None
+    if rel == "the" and u == "year" and not g.get("mod"):
+        return "DURATION", "P1Y"
+    if rel in ("the past", "the last", "the next", "the coming") and u in ("decade",):
+        return "DURATION", "P10Y"
+    if rel in ("the past", "the last") and u in ("week", "month"):
+        return "DURATION", f"P1{u[0].upper()}"
+    v = _unit_anchor(rel, u, a)
+    return ("DATE", v) if v else None
+
+
+def v_inthe(g, text, a):
+    u = g["u"].lower()
+    if u == "day":
+        return ("DATE", a.dct.isoformat()) if a.dct else ("DATE", "XXXX-XX-XX")
+    return "DATE", _unit_anchor("this", u, a)
+
+
+def v_earlierthis(g, text, a):
+    rel = g["rel"].lower()
+    u = g["u"].lower()
+    return "DATE", _unit_anchor(rel, u, a)
+
+
+def v_ago(g, text, a):
+    u = unit_name(g["u"])
+    if u not in GRAN_OF_UNIT or u in ("second", "minute", "hour"):
+        if u in ("second", "minute", "hour"):
+            return "DURATION", duration_value(number(g.get("n")), u)
+        return None
+    n = number(g.get("n"))
+    direction = g["dir"].lower()
+    back = direction in ("ago", "earlier", "before", "back")
+    gran = GRAN_OF_UNIT[u]
+    if n is None:
+        return "DATE", "PAST_REF" if back else "FUTURE_REF"
+    if direction in ("before", "after"):
+        return "DURATION", duration_value(n, u)
+    n_int = int(round(n * UNIT_FACTOR.get(u, 1)))
+    unit = "year" if u in ("decade", "century") else u
+    if u in ("decade", "century"):
+        gran = "year"
+    ref = None
+    if u == "year" and n_int == 1:
+        q = last_concrete(a, ("quarter",)) if not direction.startswith("from") else None
+        if q:
+            ref = q
+    if ref is None and direction in ("earlier", "later"):
+        ref = last_concrete(a, ("day", "month", "quarter", "year"))
+        if ref and (u == "year" and ref[1] != "year"):
+            pass
+    if ref is None:
+        if a.dct is None:
+            return "DATE", UNKNOWN[gran]
+        ref = (a.dct, gran)
+    d, g2 = ref
+    gran = g2 if GRAN_ORDER.index(g2) < GRAN_ORDER.index(gran) and u == "year" else gran
+    return "DATE", fmt(shift(d, -n_int if back else n_int, unit), gran)
+
+
+GRAN_ORDER = ["day", "week", "weekend", "month", "quarter", "half", "year", "decade", "century"]
+
+
+def v_ago1(g, text, a):
+    return "DATE", "PAST_REF" if g["dir"].lower() in ("ago", "earlier") else "FUTURE_REF"
+
+
+def v_yearago(g, text, a):
+    rel = g["rel"].lower()
+    if rel == "year-end":
+        return ("DATE", f"{a.dct.year}-12-31") if a.dct else ("DATE", "XXXX-12-31")
+    q = last_concrete(a, ("quarter",))
+    if q:
+        return "DATE", fmt(shift(q[0], -1, "year"), "quarter")
+    return ("DATE", str(a.dct.year - 1)) if a.dct else ("DATE", "XXXX")
+
+
+def v_duration(g, text, a):
+    u = unit_name(g["u"])
+    if u not in UNIT_CODES:
+        return None
+    n = number(g.get("n"))
+    nw = (g.get("n") or "").lower()
+    rel = (g.get("rel") or "").lower()
+    if nw in ("a", "an") and not g.get("adj") and not rel and not g.get("approx") and text.lower().startswith(("a ", "an ")) is False:
+        return None
+    if u == "quarter":
+        if n is not None and n == int(n) and n > 1 or rel in ("past", "last", "next", "first", "previous"):
+            return "DURATION", duration_value(n, u).replace("Q", "Q")
+        return None
+    if rel in ("year-earlier", "year-ago"):
+        return "DURATION", duration_value(n, u)
+    return "DURATION", duration_value(n, u)
+
+
+def v_bareunits(g, text, a):
+    u = unit_name(g["u"])
+    rel = (g.get("rel") or "").lower()
+    if rel in ("recent", "the recent"):
+        return ("DATE", "PAST_REF") if u == "year" else ("DURATION", duration_value(None, u))
+    if not rel and not g.get("adj"):
+        return "DURATION", duration_value(None, u)
+    return "DURATION", duration_value(None, u)
+
+
+def v_aunit(g, text, a):
+    u = g["u"].lower()
+    u = "day" if u == "night" else u
+    return "SET", duration_value(1, u)
+
+
+def v_every(g, text, a):
+    u = g["u"]
+    low = u.lower().rstrip("s") if u.lower() not in ("centuries",) else "century"
+    n = number(g.get("n")) if g.get("n") else 1
+    if g["q"].lower() == "twice a" or g["q"].lower() == "once a":
+        n = 1
+    if "other" in text.lower():
+        n = 2
+    if low in UNIT_CODES:
+        return "SET", duration_value(n, low)
+    if low in PART_CODES:
+        return "SET", f"XXXX-XX-XXT{PART_CODES[low]}"
+    if low in SEASON_CODES:
+        return "SET", f"XXXX-{SEASON_CODES[low]}"
+    try:
+        return "SET", f"XXXX-WXX-{weekday_number(u) + 1}"
+    except StopIteration:
+        pass
+    try:
+        return "SET", f"XXXX-{month_number(u):02d}"
+    except (KeyError, ValueError):
+        return None
+
+
+def v_adverbset(g, text, a):
+    return "SET", SET_WORDS[g["w"].lower()]
+
+
+def v_weekdays(g, text, a):
+    wd = weekday_number(g["wd"])
+    part = g.get("part")
+    return "SET", f"XXXX-WXX-{wd + 1}" + (f"T{PART_CODES[part.lower()]}" if part else "")
+
+
+def v_ref(g, text, a):
+    w = g["w"].lower()
+    for value, words in REFS.items():
+        if w in words:
+            return "DATE", value
+    return None
+
+
+VALUERS = {
+    "iso": v_iso, "slash": v_slash, "mdy": v_mdy, "dmy": v_mdy, "my": v_my, "myrel": v_myrel, "partday": v_partday, "month": v_month, "clock": v_clock,
+    "clock24": v_clock24, "noon": v_noon, "decade": v_decade, "century": v_century, "year": v_year,
+    "quarter": v_quarter, "qnum": v_qnum, "half": v_half, "period": v_period, "ytdagoq": v_ytdagoq,
+    "season": v_season, "holiday": v_holiday, "relday": v_relday, "thispart": v_thispart, "weekday": v_weekday,
+    "relunit": v_relunit, "inthe": v_inthe, "earlierthis": v_earlierthis, "ago": v_ago, "ago1": v_ago1,
+    "yearago": v_yearago, "duration": v_duration, "bareunits": v_bareunits, "aunit": v_aunit, "every": v_every,
+    "adverbset": v_adverbset, "weekdays": v_weekdays, "ref": v_ref,
+}
