@@ -1,23 +1,226 @@
-"""Dated events: one per statement or happening, with actors, summary and how its date was found.
+"""Dated events: one per statement or happening, with its actors, a short summary and how its date was found.
 
-Baseline: one event per sentence holding a DATE timex, dated by it. To be replaced (issue 5).
+An event is a predicate that happened: the main verb of a sentence, plus any other verb of the sentence that
+carries a date of its own (“said on Tuesday that the suit filed in 2004 …” gives two events). Its date is,
+in order: an expression attached to that verb (“explicit”); for a past-tense verb with none, the date of the
+story's last dated event a few sentences back (“inherited”); for a past-tense reporting verb, the
+publication date (“publication”); otherwise none (“unknown”) — an undated event is never put on the
+publication date by default.
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Span, Token
 
 from .model import Event, Quote, Speaker, Timex
+from .timeml import value_interval
+
+REPORTING = {"say", "tell", "add", "announce", "state", "claim", "report", "write", "note", "explain", "argue",
+             "insist", "warn", "confirm", "deny", "allege", "acknowledge", "admit", "describe", "call", "ask",
+             "reply", "respond", "declare", "predict", "suggest", "comment", "tweet", "urge", "praise", "criticize"}
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+INHERIT_WINDOW = 3  # sentences back that a date may be inherited from
+SUMMARY_WORDS = 14
+
+
+def event_value(value: str) -> str | None:
+    """The calendar part of a timex value that can date an event (2017-08-16T10:00 -> 2017-08-16)."""
+    v = value.split("T", 1)[0] if "T" in value[4:] else value
+    return v if value_interval(v) else None
+
+
+def verb_of(tok: Token) -> Token | None:
+    """The content verb a token (a timex head) hangs from."""
+    t = tok
+    for _ in range(6):
+        if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ == "ROOT"):
+            return t
+        if t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+def is_past(verb: Token) -> bool:
+    """True for a verb group in a past tense (“said”, “has filed”, “was blocked”)."""
+    if verb.tag_ == "VBD":
+        return True
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBN":
+        return not any(a.lower_ in ("will", "would", "'ll", "be", "being") for a in auxes) or any(a.tag_ == "VBD" for a in auxes)
+    if verb.tag_ == "VBG" and any(a.tag_ == "VBD" for a in auxes):
+        return True
+    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ in ("VBG", "VBN") and verb.head is not verb:
+        return is_past(verb.head)
+    return False
+
+
+def phrase(tok: Token, limit: int) -> str:
+    """The words of a token's subtree, shortened to `limit` words."""
+    words = [t.text for t in tok.subtree if not t.is_space]
+    return " ".join(words[:limit]) + (" …" if len(words) > limit else "")
+
+
+def summary_of(verb: Token, speaker: str | None) -> str:
+    """Who did what: subject, verb group and object, shortened."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    who = speaker or (phrase(subj, 6) if subj is not None else "")
+    group = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and c.i < verb.i + 3]
+    vg = " ".join(t.text for t in sorted(group + [verb], key=lambda t: t.i))
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "ccomp", "xcomp", "oprd", "dative")), None)
+    what = phrase(obj, SUMMARY_WORDS - 4) if obj is not None else ""
+    text = " ".join(x for x in (who, vg, what) if x)
+    return re.sub(r"\s+([,.;:!?'’])", r"\1", text).strip()
+
+
+def actors_of(sent: Span, quotes: list[Quote], speakers: list[Speaker]) -> list[str]:
+    """Canonical speakers quoted in the sentence and the named people and organisations it mentions."""
+    by_alias = {}
+    for sp in speakers:
+        for alias in [sp.name, *sp.aliases]:
+            if alias and alias[:1].isupper():
+                by_alias[alias.lower()] = sp.name
+    names: list[str] = []
+    for q in quotes:
+        if q.speaker and any(sent.start_char <= s < sent.end_char for s, _ in q.cue_spans + q.speaker_spans):
+            names.append(q.speaker)
+    for ent in sent.ents:
+        if ent.label_ in ACTOR_LABELS:
+            text = re.sub(r"^(?:the|The)\s+|['’]s$", "", ent.text).strip()
+            names.append(by_alias.get(text.lower(), text))
+    seen, out = set(), []
+    for n in names:
+        if n and n.lower() not in seen:
+            seen.add(n.lower())
+            out.append(n)
+    return out
+
+
+def quote_at(verb: Token, quotes: list[Quote]) -> Quote | None:
+    """The quote whose cue is this verb, if any."""
+    for q in quotes:
+        if any(s <= verb.idx < e for s, e in q.cue_spans):
+            return q
+    return None
+
+
+def units(doc: Doc):
+    """The parse's sentences, cut again at line breaks (headlines, captions and datelines stand alone)."""
+    for sent in doc.sents:
+        start = sent.start
+        for t in sent:
+            if t.is_space and "\n" in t.text:
+                if t.i > start:
+                    yield doc[start:t.i]
+                start = t.i + 1
+        if start < sent.end:
+            yield doc[start:sent.end]
+
+
+def is_present(verb: Token) -> bool:
+    """True for a verb group in the simple present (“has”, “sells”, “is branded”), the time of writing."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lower_ in ("will", "'ll", "going") for a in auxes):
+        return False
+    if any(a.tag_ in ("VBD",) for a in auxes) or verb.tag_ == "VBD":
+        return False
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return any(a.tag_ in ("VBZ", "VBP") and a.lower_ not in ("has", "have", "'s", "'ve") for a in auxes)
+
+
+def simple_past(verb: Token) -> bool:
+    """True for a simple past (“filed”, “was blocked”), not a present perfect (“has taken”)."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("has", "have", "'s", "'ve") for a in auxes):
+        return False
+    return is_past(verb)
+
+
+def main_verb(sent: Span) -> Token | None:
+    """The sentence's main predicate."""
+    root = sent.root
+    if root.pos_ in ("VERB", "AUX"):
+        return root
+    for t in sent:
+        if t.pos_ in ("VERB", "AUX") and (t.head.i < sent.start or t.head.i >= sent.end or t.head is t):
+            return t
+    return next((t for t in sent if t.pos_ == "VERB"), None)
+
+
+def story_date(timexes: list[Timex], dct: str | None) -> str | None:
+    """The day the news happened: the first day named in the text within the week before publication."""
+    if not dct:
+        return None
+    try:
+        pub = date.fromisoformat(dct[:10])
+    except ValueError:
+        return None
+    for tx in timexes:
+        v = event_value(tx.value) if tx.type in ("DATE", "TIME") else None
+        if v and len(v) == 10:
+            d = date.fromisoformat(v)
+            if pub - timedelta(days=7) <= d <= pub:
+                return v
+    return None
 
 
 def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers: list[Speaker],
                    dct: str | None) -> list[Event]:
     """Events of a parsed article, each dated at its granularity or left undated."""
-    events = []
-    for sent in doc.sents:
-        tx = [t for t in timexes if sent.start_char <= t.start < sent.end_char and t.type == "DATE"]
-        actors = sorted({e.text for e in sent.ents if e.label_ in ("PERSON", "ORG", "GPE")})
-        events.append(Event(
-            start=sent.start_char, end=sent.end_char, sentence=sent.text, summary=sent.text[:120],
-            date=tx[0].value if tx else None, how="explicit" if tx else "unknown", actors=actors,
-        ))
+    events: list[Event] = []
+    last_dated: tuple[int, str] | None = None  # (sentence number, date) of the story's last dated event
+    story = story_date(timexes, dct)
+    for n, sent in enumerate(units(doc)):
+        if sum(1 for t in sent if t.is_alpha) < 3:
+            continue
+        dated: dict[int, tuple[Token, str]] = {}
+        for tx in timexes:
+            if not (sent.start_char <= tx.start < sent.end_char) or tx.type not in ("DATE", "TIME"):
+                continue
+            value = event_value(tx.value)
+            if value is None:
+                continue
+            span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+            verb = verb_of(span.root) if span is not None else None
+            verb = verb or main_verb(sent)
+            if verb is not None and verb.i not in dated:
+                dated[verb.i] = (verb, value)
+        main = main_verb(sent)
+        if main is None and not dated:
+            continue
+        preds = dict(dated)
+        if main is not None and main.i not in preds:
+            preds[main.i] = (main, None)
+        if len(dated) == 1 and main is not None and main.i not in dated:
+            # a single date in the sentence dates its main predicate too unless that one is a report of it
+            (verb, value), = dated.values()
+            if main.lemma_ not in REPORTING or not is_past(main):
+                preds = {main.i: (main, value)} if verb.head is main or verb is main else preds
+        for i in sorted(preds):
+            verb, value = preds[i]
+            q = quote_at(verb, quotes)
+            how = "explicit" if value else "unknown"
+            if value is None and simple_past(verb):
+                near = last_dated if last_dated and n - last_dated[0] <= INHERIT_WINDOW else None
+                if near and len(near[1]) >= 7 and (not dct or near[1][:10] <= dct):
+                    value, how = near[1], "inherited"
+                elif story:
+                    value, how = story, "inherited"
+                elif verb.lemma_ in REPORTING and dct:
+                    value, how = dct, "publication"
+            elif value is None and dct and is_present(verb):
+                value, how = dct, "publication"
+            if value and how == "explicit":
+                last_dated = (n, value)
+            sub = list(verb.subtree) if verb is not main else list(sent)
+            start = max(sub[0].idx, sent.start_char)
+            end = min(sub[-1].idx + len(sub[-1]), sent.end_char)
+            events.append(Event(
+                start=start, end=end, sentence=sent.text.strip(), summary=summary_of(verb, q.speaker if q else None),
+                date=value, how=how, actors=actors_of(sent, quotes, speakers),
+                kind="statement" if q is not None or verb.lemma_ in REPORTING else "event",
+            ))
     return events

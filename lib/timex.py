@@ -110,7 +110,7 @@ def find_timexes(doc: Doc, dct: str | None) -> list[Timex]:
             continue
         verb = governing_verb(span.root) if span is not None else None
         anchor.tense = tense_of(verb)
-        if anchor.tense == "present" and (verb.lemma_ in REPORTING or span.root.head is not verb
+        if anchor.tense == "present" and m.rule == "weekday" and (verb.lemma_ in REPORTING or span.root.head is not verb
                                           and span.root.head.head is not verb):
             anchor.tense = "past"  # a news report's present is mostly its headline style or a nominal
         if anchor.tense is None and span is not None:

@@ -60,13 +60,13 @@ RULES: list[tuple[str, str]] = [
     # absolute dates
     ("iso", r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<hh>\d\d):(?P<mm>\d\d)(?::\d\d)?)?\b"),
     ("slash", r"(?<![\d/.])(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d{2})(?![\d/])"),
-    ("mdy", rf"(?:(?P<wd>{_WEEKDAY}),? )?(?P<mod>{_MOD})?(?P<mon>{_MONTH}) (?P<d>{_DAY})(?!:\d)(?:,? (?P<y>{_YEAR}))?"),
+    ("mdy", rf"(?:(?P<wd>{_WEEKDAY}),? )?(?P<mod>{_MOD})?(?P<mon>{_MONTH}) (?P<d>{_DAY})(?!:\d)(?: ?,? (?P<y>{_YEAR}))?"),
     ("dmy", rf"(?:(?P<wd>{_WEEKDAY}),? )?(?:the )?(?P<d>{_DAY}) (?:of )?(?P<mon>{_MONTH})(?:,? (?P<y>{_YEAR}))?"),
     ("my", rf"(?P<mod>{_MOD})?(?P<mon>{_MONTH}),?(?: of)? (?P<y>{_YEAR})"),
     ("myrel", rf"(?P<mod>{_MOD})?(?P<mon>{_MONTH}),?(?: of)? (?P<rel>this|last|next) year\b(?!'s)"),
     ("month", rf"(?P<mod>{_MOD})?(?:(?P<rel>last|this|next|this past|this coming|the past|the coming) )?(?P<mon>{_MONTH})(?! \d)"),
     # times of day
-    ("clock", rf"(?:(?:about|around|at|approximately|shortly after|shortly before|just after|just before) )?"
+    ("clock", rf"(?:(?:about|around|approximately) )?"
               rf"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))? ?(?P<ap>(?-i:a\.m\.?|p\.m\.?|am\b|pm\b|AM\b|PM\b))"
               rf"{_ZONE}(?:,? (?:(?P<rel>today|yesterday|tomorrow|tonight)|(?:on )?(?P<wd>{_WEEKDAY})|(?:on )?(?P<mon>{_MONTH}) (?P<d>{_DAY})))?"),
     ("clock24", rf"\b(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d){_ZONE}(?= (?:today|yesterday|tomorrow|tonight|local time|GMT|EST|EDT|on\b|hours\b))"),

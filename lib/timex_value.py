@@ -101,9 +101,10 @@ def duration_value(n: float | None, unit: str) -> str:
     n = n * factor
     if n != int(n):
         if unit in ("hour", "minute") and n * 60 == int(n * 60):
-            return f"PT{int(n * 60)}{'M' if unit == 'hour' else 'S'}"
+            small = "M" if unit == "hour" else "S"
+            return f"PT{int(n)}{code}{int(round((n - int(n)) * 60))}{small}"
         if unit in ("year",) and n * 12 == int(n * 12):
-            return f"P{int(n * 12)}M"
+            return f"P{int(n)}Y{int(round((n - int(n)) * 12))}M"
         if unit in ("day",):
             return f"PT{int(n * 24)}H"
         return f"{prefix}{n:g}{code}"
@@ -168,6 +169,8 @@ def pick_date(cands: list[date], dct: date, tense: str | None) -> date:
             return delta * 4
         if tense == "future" and delta < 0:
             return -delta * 4
+        if tense == "present" and delta < 0:
+            return -delta * 3
         return abs(delta) * (1.2 if delta > 0 and tense != "future" else 1)
     return min(cands, key=cost)
 

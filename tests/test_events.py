@@ -1,0 +1,71 @@
+"""Dated events: the seed's three dated happenings, and the rules on short sentences."""
+from __future__ import annotations
+
+import pytest
+
+from lib.events import extract_events
+from lib.extract import extract_article
+from lib.ingest import read_file
+from lib.timex import find_timexes
+
+
+@pytest.fixture(scope="module")
+def seed(nlp, seed_path):
+    article = read_file(seed_path)
+    article.date = None  # the date must come from the text
+    return extract_article(article, nlp)
+
+
+def test_seed_publication_date_is_found_in_the_text(seed):
+    assert seed.article.date == "2017-08-16" and seed.article.date_source == "text"
+
+
+def test_seed_timexes(seed):
+    values = {(t.text, t.value) for t in seed.timexes}
+    assert {("Wednesday", "2017-08-16"), ("last month", "2017-07"), ("this year", "2017"),
+            ("April", "2017-04")} <= values
+
+
+def test_seed_events(seed):
+    def find(word):
+        return [e for e in seed.events if word in e.sentence]
+    assert any(e.date == "2017-08-16" and e.how == "explicit" and "slammed" in e.summary
+               for e in find("slammed Chicago on Wednesday"))
+    assert any(e.date == "2017-07" and "introduced" in e.summary for e in find("introduced last month"))
+    assert any(e.date == "2017-04" and "blocked" in e.summary and "California" in e.actors for e in find("in April"))
+
+
+def test_seed_statements_are_dated(seed):
+    statements = [e for e in seed.events if e.kind == "statement" and "Sessions said" in e.sentence]
+    assert statements and all(e.date == "2017-08-16" for e in statements)
+
+
+def events(nlp, text, dct="2017-08-16"):
+    doc = nlp(text)
+    return extract_events(doc, find_timexes(doc, dct), [], [], dct)
+
+
+def test_two_dates_two_events_not_one_per_expression(nlp):
+    evs = events(nlp, "The mayor said on Tuesday that the suit filed in 2004 was void.")
+    assert sorted(e.date for e in evs) == ["2004", "2017-08-15"]
+    assert all(e.how == "explicit" for e in evs)
+
+
+def test_undated_event_is_kept_undated(nlp):
+    evs = events(nlp, "The council will consider a new budget.")
+    assert len(evs) == 1 and evs[0].date is None and evs[0].how == "unknown"
+
+
+def test_past_reporting_verb_takes_the_publication_date(nlp):
+    evs = events(nlp, "The governor said the plan was fair.")
+    assert [(e.date, e.how, e.kind) for e in evs] == [("2017-08-16", "publication", "statement")]
+
+
+def test_date_is_inherited_from_the_surrounding_text(nlp):
+    evs = events(nlp, "The storm hit the coast on Monday.\nThousands of homes lost power.")
+    assert [(e.date, e.how) for e in evs] == [("2017-08-14", "explicit"), ("2017-08-14", "inherited")]
+
+
+def test_no_publication_date_leaves_events_undated(nlp):
+    evs = events(nlp, "The governor said the plan was fair.", dct=None)
+    assert evs[0].date is None

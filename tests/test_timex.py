@@ -1,0 +1,70 @@
+"""Temporal expressions: each rule on short sentences, with TimeML type and value at its granularity."""
+from __future__ import annotations
+
+import pytest
+
+from lib.timex import find_timexes
+
+DCT = "2017-08-16"  # a Wednesday
+
+
+def tag(nlp, text: str, dct: str | None = DCT) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in find_timexes(nlp(text), dct)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sessions slammed Chicago on Wednesday.", ("Wednesday", "DATE", "2017-08-16")),
+    ("The judge ruled on Monday.", ("Monday", "DATE", "2017-08-14")),
+    ("The council will vote on Friday.", ("Friday", "DATE", "2017-08-18")),
+    ("It happened on Aug. 16, 2017 in Miami.", ("Aug. 16, 2017", "DATE", "2017-08-16")),
+    ("He introduced new rules last month.", ("last month", "DATE", "2017-07")),
+    ("The city has more murders this year.", ("this year", "DATE", "2017")),
+    ("In April, a federal judge blocked the order.", ("April", "DATE", "2017-04")),
+    ("The plan takes effect in April.", ("April", "DATE", "2018-04")),
+    ("Crime fell in the late 1980's.", ("the late 1980's", "DATE", "198X")),
+    ("Prices rose in the 1990s.", ("the 1990s", "DATE", "199X")),
+    ("She left two weeks ago.", ("two weeks ago", "DATE", "2017-W31")),
+    ("They have fought the rule since 2004.", ("2004", "DATE", "2004")),
+    ("The market is open every Monday.", ("every Monday", "SET", "XXXX-WXX-1")),
+    ("He met the mayor earlier this week.", ("earlier this week", "DATE", "2017-W33")),
+    ("Sales rose in Q3.", ("Q3", "DATE", "2017-Q3")),
+    ("The strike lasted two weeks.", ("two weeks", "DURATION", "P2W")),
+    ("Prices are rising now.", ("now", "DATE", "PRESENT_REF")),
+    ("He spoke yesterday.", ("yesterday", "DATE", "2017-08-15")),
+    ("The report is published daily.", ("daily", "SET", "P1D")),
+    ("Profit rose in the third quarter.", ("the third quarter", "DATE", "2017-Q3")),
+    ("He arrived at 10:30 a.m. today.", ("10:30 a.m. today", "TIME", "2017-08-16T10:30")),
+    ("The law was passed in March 2009.", ("March 2009", "DATE", "2009-03")),
+    ("It opened last summer.", ("last summer", "DATE", "2016-SU")),
+    ("The vote came on Christmas Day, 2015.", ("Christmas Day, 2015", "DATE", "2015-12-25")),
+    ("The 20th century saw two wars.", ("The 20th century", "DATE", "19")),
+    ("The company was founded a decade ago.", ("a decade ago", "DATE", "2007")),
+    ("Prices will rise next year.", ("next year", "DATE", "2018")),
+    ("He was jailed for 5 1/2 hours.", ("5 1/2 hours", "DURATION", "PT5H30M")),
+])
+def test_rule(nlp, text, expected):
+    assert expected in tag(nlp, text)
+
+
+def test_month_without_a_publication_date_has_an_unknown_year(nlp):
+    assert ("April", "DATE", "XXXX-04") in tag(nlp, "In April, a judge blocked the order.", dct=None)
+
+
+def test_words_that_only_look_like_dates_are_left_alone(nlp):
+    found = tag(nlp, "The senator may march with 2,000 people who paid $1990 each.")
+    assert found == []
+
+
+def test_ages_are_not_durations(nlp):
+    assert tag(nlp, "The 6-year-old boy was found.") == []
+
+
+def test_year_ago_follows_the_quarter_the_report_speaks_of(nlp):
+    found = tag(nlp, "Profit rose in the third quarter. It was $5 million a year earlier.", dct="1989-10-26")
+    assert ("a year earlier", "DATE", "1988-Q3") in found
+
+
+def test_spans_match_the_text(nlp):
+    text = "On Tuesday, the court said that the suit filed in 2004 was void."
+    for t in find_timexes(nlp(text), DCT):
+        assert text[t.start:t.end] == t.text
