@@ -37,7 +37,7 @@ def verb_of(tok: Token) -> Token | None:
     for _ in range(6):
         if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ == "ROOT"):
             return t
-        if t.head is t:
+        if t.head == t:
             return None
         t = t.head
     return None
@@ -52,7 +52,7 @@ def is_past(verb: Token) -> bool:
         return not any(a.lower_ in ("will", "would", "'ll", "be", "being") for a in auxes) or any(a.tag_ == "VBD" for a in auxes)
     if verb.tag_ == "VBG" and any(a.tag_ == "VBD" for a in auxes):
         return True
-    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ in ("VBG", "VBN") and verb.head is not verb:
+    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ in ("VBG", "VBN") and verb.head != verb:
         return is_past(verb.head)
     return False
 
@@ -131,6 +131,13 @@ def is_present(verb: Token) -> bool:
     return any(a.tag_ in ("VBZ", "VBP") and a.lower_ not in ("has", "have", "'s", "'ve") for a in auxes)
 
 
+def present_perfect(verb: Token) -> bool:
+    """True for “has released”, “have said”: done before, and told as news at, the time of writing."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and any(a.lower_ in ("has", "have", "'s", "'ve") for a in auxes) \
+        and not any(a.tag_ == "MD" for a in auxes)
+
+
 def simple_past(verb: Token) -> bool:
     """True for a simple past (“filed”, “was blocked”), not a present perfect (“has taken”)."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -145,25 +152,32 @@ def main_verb(sent: Span) -> Token | None:
     if root.pos_ in ("VERB", "AUX"):
         return root
     for t in sent:
-        if t.pos_ in ("VERB", "AUX") and (t.head.i < sent.start or t.head.i >= sent.end or t.head is t):
+        if t.pos_ in ("VERB", "AUX") and (t.head.i < sent.start or t.head.i >= sent.end or t.head == t):
             return t
     return next((t for t in sent if t.pos_ == "VERB"), None)
 
 
-def story_date(timexes: list[Timex], dct: str | None) -> str | None:
-    """The day the news happened: the first day named in the text within the week before publication."""
+def story_date(doc: Doc, timexes: list[Timex], dct: str | None) -> str | None:
+    """The day the news happened: the first day named in the story (not its dateline) in the week up to publication."""
     if not dct:
         return None
     try:
         pub = date.fromisoformat(dct[:10])
     except ValueError:
         return None
+    text = doc.text
     for tx in timexes:
         v = event_value(tx.value) if tx.type in ("DATE", "TIME") else None
-        if v and len(v) == 10:
-            d = date.fromisoformat(v)
-            if pub - timedelta(days=7) <= d <= pub:
-                return v
+        if not v or len(v) != 10:
+            continue
+        line_start = text.rfind("\n", 0, tx.start) + 1
+        line_end = text.find("\n", tx.end)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        if sum(c.isalpha() for c in line) - sum(c.isalpha() for c in tx.text) < 12:
+            continue  # a dateline or a caption's date stamp, not a sentence of the story
+        d = date.fromisoformat(v)
+        if pub - timedelta(days=7) <= d <= pub:
+            return v
     return None
 
 
@@ -172,7 +186,7 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
     """Events of a parsed article, each dated at its granularity or left undated."""
     events: list[Event] = []
     last_dated: tuple[int, str] | None = None  # (sentence number, date) of the story's last dated event
-    story = story_date(timexes, dct)
+    story = story_date(doc, timexes, dct)
     for n, sent in enumerate(units(doc)):
         if sum(1 for t in sent if t.is_alpha) < 3:
             continue
@@ -191,31 +205,34 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
         main = main_verb(sent)
         if main is None and not dated:
             continue
-        preds = dict(dated)
+        # a dated predicate other than the main one is an event only if it happened (not a plan or a state)
+        preds = {i: pv for i, pv in dated.items() if pv[0] == main or simple_past(pv[0]) or present_perfect(pv[0])}
         if main is not None and main.i not in preds:
             preds[main.i] = (main, None)
         if len(dated) == 1 and main is not None and main.i not in dated:
             # a single date in the sentence dates its main predicate too unless that one is a report of it
             (verb, value), = dated.values()
             if main.lemma_ not in REPORTING or not is_past(main):
-                preds = {main.i: (main, value)} if verb.head is main or verb is main else preds
+                preds = {main.i: (main, value)} if verb.head == main or verb == main else preds
         for i in sorted(preds):
             verb, value = preds[i]
             q = quote_at(verb, quotes)
             how = "explicit" if value else "unknown"
             if value is None and simple_past(verb):
                 near = last_dated if last_dated and n - last_dated[0] <= INHERIT_WINDOW else None
-                if near and len(near[1]) >= 7 and (not dct or near[1][:10] <= dct):
+                if near and (dct and near[1][:10] > dct or len(near[1]) < 10 and story):
+                    near = None  # a later date, or a vaguer one while the story has its day
+                if near:
                     value, how = near[1], "inherited"
                 elif story:
                     value, how = story, "inherited"
                 elif verb.lemma_ in REPORTING and dct:
                     value, how = dct, "publication"
-            elif value is None and dct and is_present(verb):
-                value, how = dct, "publication"
+            elif value is None and dct and (is_present(verb) or present_perfect(verb)):
+                value, how = dct, "publication"  # the state at, or the news just before, the time of writing
             if value and how == "explicit":
                 last_dated = (n, value)
-            sub = list(verb.subtree) if verb is not main else list(sent)
+            sub = list(verb.subtree) if verb != main else list(sent)
             start = max(sub[0].idx, sent.start_char)
             end = min(sub[-1].idx + len(sub[-1]), sent.end_char)
             events.append(Event(

@@ -38,7 +38,7 @@ def governing_verb(tok: Token) -> Token | None:
     for _ in range(6):
         if t.pos_ in ("VERB", "AUX"):
             return t
-        if t.head is t:
+        if t.head == t:
             return None
         t = t.head
     return None
@@ -58,7 +58,7 @@ def tense_of(verb: Token | None) -> str | None:
             return "future"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_HINTS:
         return "future"
-    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head is not verb:
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head != verb:
         head = tense_of(verb.head)
         return "future" if head == "present" else head
     tags = {c.tag_ for c in auxes} | {verb.tag_}
@@ -66,7 +66,7 @@ def tense_of(verb: Token | None) -> str | None:
         return "past"
     if tags & {"VBZ", "VBP"}:
         return "present"
-    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "xcomp") and verb.head is not verb:
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "xcomp") and verb.head != verb:
         return tense_of(verb.head)
     return None
 
@@ -110,8 +110,8 @@ def find_timexes(doc: Doc, dct: str | None) -> list[Timex]:
             continue
         verb = governing_verb(span.root) if span is not None else None
         anchor.tense = tense_of(verb)
-        if anchor.tense == "present" and m.rule == "weekday" and (verb.lemma_ in REPORTING or span.root.head is not verb
-                                          and span.root.head.head is not verb):
+        if anchor.tense == "present" and m.rule == "weekday" and (verb.lemma_ in REPORTING or span.root.head != verb
+                                          and span.root.head.head != verb):
             anchor.tense = "past"  # a news report's present is mostly its headline style or a nominal
         if anchor.tense is None and span is not None:
             anchor.tense = sentence_tense(span.sent)

@@ -94,7 +94,7 @@ RULES: list[tuple[str, str]] = [
     ("relunit", rf"(?P<mod>{_MOD})?(?P<rel>this|last|next|past|coming|previous|current|following|the past|the last|the next|the coming|the current|the previous|the following|this past|this coming|the same|that|that same|the) (?P<u>week(?:end)?|month|year|decade|fortnight)\b(?!-)(?! ago| earlier| later| before| after)"),
     ("inthe", rf"(?P<mod>earlier|later) in the (?P<u>week|month|year|day)\b"),
     ("earlierthis", rf"(?P<mod>earlier|later|early|late|the end of|the beginning of|the start of|the middle of) (?P<rel>this|last|next|that) (?P<u>week|month|year|decade)\b"),
-    ("ago", rf"(?P<approx>{_APPROX})?(?P<n>{_NUM})[- ](?P<u>{_UNIT})(?: or so)? (?P<dir>ago|earlier|before|later|after|from now|hence|back)\b(?! than| the| that| he| she| it| they| we)"),
+    ("ago", rf"(?P<approx>{_APPROX})?(?P<n>{_NUM})[- ](?P<u>{_UNIT})(?: or so)? (?P<dir>ago|earlier|before|later|after|from now|hence|back)\b(?! than| the| that)"),
     ("ago1", rf"(?P<u>years|decades|months|weeks|days) (?P<dir>ago|earlier)\b"),
     ("yearago", r"(?P<rel>year-earlier|year-ago|year-end|year-before)\b"),
     # durations
