@@ -59,7 +59,8 @@ def person_map(speakers: pd.DataFrame, aliases: dict[str, str] | None = None) ->
     aliases = aliases or {}
     if speakers.empty:
         return {}, pd.DataFrame(columns=MERGE_COLUMNS)
-    rows = speakers.assign(name=speakers["name"].fillna("").astype(str), kind=speakers["kind"].fillna("OTHER"))
+    rows = speakers.assign(name=[" ".join(str(n).split()) if isinstance(n, str) else "" for n in speakers["name"]],
+                           kind=speakers["kind"].fillna("OTHER"))
     rows = rows[rows["name"].str.strip() != ""]
     key_of: dict[tuple[str, str], tuple[str, str]] = {}
     how: dict[tuple[str, str], str] = {}

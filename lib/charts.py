@@ -38,7 +38,9 @@ def kind_bar(counts: pd.DataFrame, colors: dict[str, str], selected: str | None 
                     "pattern": {"shape": pattern, "fgcolor": "white", "solidity": 0.35},
                     "opacity": [1.0 if not selected or p == selected else 0.35 for p in sub["person"]],
                     "line": {"color": "white", "width": 0.5}},
-            hovertemplate="<b>%{y}</b><br>" + kind + " quotes: %{x}<extra></extra>")
+            hovertemplate="<b>%{y}</b><br>" + kind + " quotes: %{x}<extra></extra>", showlegend=False)
+        fig.add_bar(x=[None], y=[None], orientation="h", name=kind, hoverinfo="skip",
+                    marker={"color": "#777777", "pattern": {"shape": pattern, "fgcolor": "white", "solidity": 0.35}})
     fig.update_layout(
         barmode="stack", height=max(260, 34 * len(persons) + 90), margin={"l": 10, "r": 10, "t": 30, "b": 40},
         yaxis={"categoryorder": "array", "categoryarray": persons[::-1], "title": None},
@@ -53,6 +55,21 @@ def _lanes(ev: pd.DataFrame) -> dict[str, int]:
     return {t: i for i, t in enumerate(dict.fromkeys(titles))}
 
 
+def _levels(spans: pd.DataFrame) -> list[int]:
+    """A row level for each span so spans in one lane never overlap (greedy interval packing)."""
+    levels = [0] * len(spans)
+    ends: dict[tuple[int, int], str] = {}
+    order = sorted(range(len(spans)), key=lambda i: (spans["date_start"].iloc[i], spans["date_end"].iloc[i]))
+    for i in order:
+        lane, start = spans["lane"].iloc[i], spans["date_start"].iloc[i]
+        lvl = 0
+        while (lane, lvl) in ends and ends[(lane, lvl)] >= start:
+            lvl += 1
+        ends[(lane, lvl)] = spans["date_end"].iloc[i]
+        levels[i] = lvl % 6
+    return levels
+
+
 def timeline(ev: pd.DataFrame, colors: dict[str, str], selected: str | None = None) -> go.Figure:
     """Dated events, one lane per article: day events as points, longer ones (week, month, year...) as bars
     across their whole span; coloured by the first speaker or actor involved; hover shows the sentence, the
@@ -63,8 +80,11 @@ def timeline(ev: pd.DataFrame, colors: dict[str, str], selected: str | None = No
         return fig
     rows = ev.assign(lane=ev["title"].map(lanes))
     rows = rows.assign(who=[next((p for p in ps), None) if isinstance(ps, list) else None for ps in rows["persons"]])
-    # spread events that share a lane and a day so they do not hide each other
-    rows["y"] = rows["lane"] + rows.groupby(["lane", "date_start"]).cumcount().map(lambda k: ((k % 5) - 2) * 0.12)
+    # days sit on the lane, spread when they share a day; spans stack below it without overlapping
+    is_day = rows["granularity"] == "day"
+    rows["y"] = rows["lane"] + rows.groupby(["lane", "date_start"]).cumcount().map(lambda k: (k % 4) * 0.1)
+    rows.loc[~is_day, "y"] = [r.lane - 0.12 - 0.1 * lvl for r, lvl in zip(rows[~is_day].itertuples(),
+                                                                          _levels(rows[~is_day]))]
     hover = ("<b>%{customdata[1]}</b><br>%{customdata[2]}<br>date: %{customdata[3]} (%{customdata[4]}), "
              "found: %{customdata[5]}<extra>%{customdata[6]}</extra>")
 
@@ -77,7 +97,7 @@ def timeline(ev: pd.DataFrame, colors: dict[str, str], selected: str | None = No
         starts = pd.to_datetime(spans["date_start"])
         ends = pd.to_datetime(spans["date_end"]) + pd.Timedelta(days=1)
         fig.add_bar(
-            base=starts, x=(ends - starts).dt.total_seconds() * 1000, y=spans["y"], orientation="h", width=0.18,
+            base=starts, x=(ends - starts).dt.total_seconds() * 1000, y=spans["y"], orientation="h", width=0.08,
             name="spans (week, month, year …)", customdata=custom(spans), hovertemplate=hover,
             marker={"color": [color_of(w, colors) for w in spans["who"]],
                     "opacity": [1.0 if selected in (None, e) else 0.3 for e in spans["event_id"]]})
@@ -96,7 +116,6 @@ def timeline(ev: pd.DataFrame, colors: dict[str, str], selected: str | None = No
         height=max(260, 70 * len(lanes) + 120), margin={"l": 10, "r": 10, "t": 30, "b": 40},
         xaxis={"type": "date", "range": [lo.isoformat(), hi.isoformat()], "title": None},
         yaxis={"tickvals": list(lanes.values()), "ticktext": [_wrap(t, 28, 2) for t in lanes],
-               "range": [-0.6, len(lanes) - 0.4], "title": None, "zeroline": False},
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
-        clickmode="event+select", dragmode="pan", hoverlabel={"align": "left"})
+               "range": [-0.85, len(lanes) - 0.5], "title": None, "zeroline": False},
+        showlegend=False, clickmode="event+select", dragmode="pan", hoverlabel={"align": "left"})
     return fig

@@ -40,6 +40,11 @@ def _list(value: object) -> list:
     return list(value)
 
 
+def _none(col: pd.Series) -> pd.Series:
+    """The column as Python objects with None (not NaN) for missing values, so `x or default` works."""
+    return pd.Series([v if isinstance(v, str) or not pd.isna(v) else None for v in col], index=col.index, dtype=object)
+
+
 def quotes_view(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Quotes with their person, article title and date interval (date_start, date_end)."""
     q = tables["quotes"].copy()
@@ -50,7 +55,8 @@ def quotes_view(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     ivs = [interval(v) for v in q["date"]]
     q["date_start"] = [a for a, _ in ivs]
     q["date_end"] = [b for _, b in ivs]
-    q["date"] = q["date"].where(q["date"].notna(), None)
+    for col in ("date", "date_start", "date_end", "text", "cue"):
+        q[col] = _none(q[col])
     return q.reset_index(drop=True)
 
 
@@ -71,8 +77,8 @@ def events_view(tables: dict[str, pd.DataFrame], names: dict[str, str] | None = 
         persons.append(list(dict.fromkeys(speaking + acts)))
     ev["actors"] = actors
     ev["persons"] = persons
-    for col in ("date", "date_start", "date_end", "granularity"):
-        ev[col] = ev[col].where(ev[col].notna(), None)
+    for col in ("date", "date_start", "date_end", "granularity", "how", "sentence", "summary"):
+        ev[col] = _none(ev[col])
     return ev.reset_index(drop=True)
 
 
@@ -96,7 +102,7 @@ def articles_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     a = tables["articles"]
     return pd.DataFrame({
         "title": [t if isinstance(t, str) and t else d for d, t in zip(a["doc"], a["title"])],
-        "published": a["date"].where(a["date"].notna(), None),
+        "published": _none(a["date"]),
         "date from": a["date_source"].fillna("none"),
         "confidence": pd.to_numeric(a["date_confidence"], errors="coerce").fillna(0.0),
         "quotes": pd.to_numeric(a["n_quotes"], errors="coerce").fillna(0).astype(int),

@@ -1,0 +1,52 @@
+"""Speakers across articles: one person per normalised name, surnames joined, the aliases file wins."""
+from __future__ import annotations
+
+import pandas as pd
+
+from lib import store
+from lib.aliases import UNATTRIBUTED, apply_aliases, normalise, read_aliases
+
+from _dashboard_data import build
+
+
+def tables(tmp_path, aliases=None):
+    return apply_aliases(store.load_tables(build(tmp_path / "store")), aliases)
+
+
+def test_the_same_person_in_two_articles_is_one_speaker(tmp_path):
+    t = tables(tmp_path)
+    persons = set(t["quotes"]["person"])
+    assert persons == {"Jeff Sessions", "Rahm Emanuel"}
+    merges = t["merges"].set_index(["doc", "name"])
+    assert merges.loc[("b-lawsuit", "Sessions"), "person"] == "Jeff Sessions"
+    assert merges.loc[("b-lawsuit", "Sessions"), "how"] == "surname"
+    assert merges.loc[("a-sanctuary", "Jeff Sessions"), "how"] == "same name"
+
+
+def test_aliases_file_overrides_and_keeps_apart(tmp_path):
+    path = tmp_path / "aliases.tsv"
+    path.write_text("# comment\nSessions\tSessions\nRahm Emanuel\tMayor Emanuel\n\nbroken line\n", encoding="utf-8")
+    aliases = read_aliases(path)
+    assert aliases == {"sessions": "Sessions", "rahm emanuel": "Mayor Emanuel"}
+    t = tables(tmp_path, aliases)
+    q = t["quotes"]
+    assert set(q.loc[q["doc"] == "b-lawsuit", "person"]) == {"Sessions", "Emanuel"}  # kept apart
+    assert set(q.loc[q["doc"] == "a-sanctuary", "person"]) == {"Jeff Sessions", "Mayor Emanuel"}
+    assert "aliases file" in set(t["merges"]["how"])
+
+
+def test_missing_aliases_file_and_unattributed_quotes(tmp_path):
+    assert read_aliases(tmp_path / "nope.tsv") == {}
+    t = store.load_tables(build(tmp_path / "store"))
+    t["quotes"].loc[0, "speaker_id"] = None
+    assert apply_aliases(t)["quotes"].loc[0, "person"] == UNATTRIBUTED
+
+
+def test_normalise_folds_case_space_article_and_possessive():
+    assert normalise("  The  White House’s ") == "white house"
+    assert normalise("JEFF\nSessions") == "jeff sessions"
+
+
+def test_empty_store_has_empty_merges():
+    t = apply_aliases(store.empty_tables())
+    assert t["merges"].empty and isinstance(t["merges"], pd.DataFrame)

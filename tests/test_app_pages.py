@@ -1,0 +1,196 @@
+"""The dashboard in Streamlit's AppTest: every page renders, filters change what is shown, links carry state."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from _dashboard_data import build
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = ["views/overview.py", "views/timeline.py", "views/who_said_what.py", "views/quotes.py", "views/article.py",
+         "views/speaker.py", "views/add_articles.py"]
+
+
+@pytest.fixture(scope="session")
+def small_store(tmp_path_factory) -> Path:
+    """The hand-made two-article store."""
+    return build(tmp_path_factory.mktemp("small") / "store")
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory) -> Path:
+    """The seed article built with the CLI, as a user would."""
+    out = tmp_path_factory.mktemp("seed") / "store"
+    subprocess.run([sys.executable, "-m", "lib", "build", str(ROOT / "data" / "articles"), "--out", str(out)],
+                   cwd=ROOT, check=True, capture_output=True)
+    return out
+
+
+@pytest.fixture
+def app(small_store, monkeypatch, tmp_path):
+    monkeypatch.setenv("WHOSAID_STORE", str(small_store))
+    monkeypatch.setenv("WHOSAID_ARTICLES", str(tmp_path / "articles"))
+    monkeypatch.setenv("WHOSAID_ALIASES", str(tmp_path / "no-aliases.tsv"))
+    return new_app()
+
+
+def new_app() -> AppTest:
+    """A fresh session of the dashboard (a new browser tab)."""
+    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+
+
+def open_page(at: AppTest, page: str, **params) -> AppTest:
+    """Run the app once, then open `page` with the given URL parameters."""
+    at.run()
+    at.switch_page(page)
+    at.query_params.clear()
+    at.query_params.update(params)
+    return at.run()
+
+
+def table_of(at: AppTest, key: str):
+    """A selectable table by its key."""
+    return next(d for d in at.dataframe if d.key == key).value
+
+
+def table_with(at: AppTest, *columns: str):
+    """The first table showing all these columns (read-only tables carry no key)."""
+    return next(d.value for d in at.dataframe if set(columns) <= set(d.value.columns))
+
+
+def html_text(at: AppTest) -> str:
+    return "\n".join(h.proto.body for h in at.get("html"))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_the_seed(seed_store, monkeypatch, tmp_path, page):
+    monkeypatch.setenv("WHOSAID_STORE", str(seed_store))
+    monkeypatch.setenv("WHOSAID_ARTICLES", str(tmp_path))
+    at = open_page(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60), page)
+    assert not at.exception and not at.error
+    assert at.title
+
+
+def test_overview_counts_and_date_provenance(app):
+    at = app.run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert (metrics["Articles"], metrics["Quotes"], metrics["Speakers"]) == ("2", "6", "2")
+    table = table_of(at, "articles_table").set_index("doc")
+    assert table.loc["b-lawsuit", "date from"] == "text" and table.loc["a-sanctuary", "date from"] == "given"
+
+
+def test_quote_table_shrinks_to_the_chosen_speaker(app):
+    at = open_page(app, "views/quotes.py")
+    assert len(table_of(at, "quote_table")) == 6
+    at.multiselect(key="speaker").select("Rahm Emanuel").run()
+    shown = table_of(at, "quote_table")
+    assert set(shown["person"]) == {"Rahm Emanuel"} and len(shown) == 2
+
+
+def test_url_parameters_set_the_filters(app):
+    at = open_page(app, "views/quotes.py", speaker="Jeff Sessions", kind="direct", q="lawsuit")
+    assert at.multiselect(key="speaker").value == ["Jeff Sessions"]
+    assert at.text_input(key="q").value == "lawsuit"
+    assert list(table_of(at, "quote_table")["text"]) == ['"The lawsuit is frivolous,"']
+
+
+def test_date_range_in_the_url_filters_quotes(app):
+    at = open_page(app, "views/quotes.py", dates=["2018-01-01", "2018-03-01"])
+    assert at.date_input(key="dates").value == (date(2018, 1, 1), date(2018, 3, 1))
+    assert set(table_of(at, "quote_table")["doc"]) == {"b-lawsuit"}
+    at = open_page(new_app(), "views/quotes.py", dates=["2018-01-01", "2030-12-31"])  # beyond the data
+    assert len(table_of(at, "quote_table")) == 6 and "dates=2030-12-31" in " ".join(t.value for t in at.toast)
+
+
+def test_malformed_parameters_give_a_notice_not_an_exception(app):
+    at = open_page(app, "views/quotes.py", speaker="Nobody", foo="1", dates="2017-99-99")
+    assert not at.exception
+    notices = " ".join(t.value for t in at.toast)
+    assert "speaker=Nobody" in notices and "foo" in notices and "dates=2017-99-99" in notices
+    assert len(table_of(at, "quote_table")) == 6  # the bad filters were ignored
+    assert "foo" not in at.query_params
+
+
+def test_no_match_says_how_to_widen(app):
+    at = open_page(app, "views/quotes.py", q="no such words anywhere")
+    assert any("Widen them" in i.value for i in at.info)
+
+
+def test_choosing_a_row_opens_the_article_at_that_quote(app):
+    at = open_page(app, "views/quotes.py", speaker="Rahm Emanuel", kind="direct")
+    at.session_state["quote_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Article"
+    assert at.query_params["doc"] == "a-sanctuary" and at.query_params["quote"] == "a-sanctuary#q1"
+    assert "outline:3px" in html_text(at)
+
+
+def test_article_text_is_escaped_and_quotes_highlighted(app):
+    at = open_page(app, "views/article.py", doc="a-sanctuary", quote="a-sanctuary#q1")
+    html = html_text(at)
+    assert "&lt;script&gt;" in html and "<script>alert" not in html
+    assert html.count('class="whosaid-quote"') >= 3
+    assert "Jeff Sessions" in html and "Rahm Emanuel" in html  # the legend
+    assert any("Rahm Emanuel" in m.value for m in at.markdown)  # the chosen quote's box
+
+
+def test_a_link_naming_only_a_quote_opens_its_article(app):
+    at = open_page(app, "views/article.py", quote="b-lawsuit#q1")
+    assert at.selectbox(key="doc").value == "b-lawsuit"
+
+
+def test_timeline_filters_and_undated_events(app):
+    at = open_page(app, "views/timeline.py")
+    undated = table_with(at, "summary", "how")
+    assert len(undated) == 1 and "Officials met" in undated.iloc[0]["summary"]
+    at = open_page(new_app(), "views/timeline.py", actor="Rahm Emanuel")
+    assert at.multiselect(key="actor").value == ["Rahm Emanuel"]
+    assert at.subheader[0].value == "Date unknown (0)"
+    chart = next(c for c in at.get("plotly_chart"))
+    assert "We will not cave" in chart.proto.spec and "spoke in Miami" not in chart.proto.spec
+
+
+def test_choosing_an_event_shows_its_sentence_and_nearby_quotes(app):
+    at = open_page(app, "views/timeline.py", event="a-sanctuary#e0")
+    assert at.selectbox(key="event_pick").value == "a-sanctuary#e0"
+    assert any("spoke in Miami" in t.value for t in at.text)
+    near = table_with(at, "person", "kind", "text")
+    assert set(near["person"]) == {"Jeff Sessions", "Rahm Emanuel"}
+
+
+def test_who_said_what_chooses_a_speaker(app):
+    at = open_page(app, "views/who_said_what.py", who="Rahm Emanuel")
+    assert at.subheader[0].value == "Rahm Emanuel"
+    assert any("Mayor" in c.value for c in at.caption)
+    roles = table_with(at, "person", "roles").set_index("person")
+    assert roles.loc["Jeff Sessions", "roles"] == "Attorney General"
+    html = html_text(at)
+    assert "We will not cave" in html and "lawsuit" not in html
+
+
+def test_speaker_page_roles_mentions_words_and_merges(app):
+    at = open_page(app, "views/speaker.py", name="Rahm Emanuel")
+    assert any("Mayor" in m.value for m in at.markdown)
+    assert list(table_with(at, "Person")["Person"]) == ["Jeff Sessions"]
+    assert "cave" in set(table_with(at, "word", "z")["word"])
+    merges = table_with(at, "how", "name")
+    assert set(merges["name"]) == {"Rahm Emanuel", "Emanuel"}
+
+
+def test_every_page_has_a_link_to_its_view(app):
+    at = open_page(app, "views/quotes.py", speaker="Jeff Sessions")
+    assert any("speaker=Jeff+Sessions" in c.value for c in at.code)
+
+
+def test_empty_store_tells_the_build_command(monkeypatch, tmp_path):
+    monkeypatch.setenv("WHOSAID_STORE", str(tmp_path / "nothing"))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    assert not at.exception
+    assert any("python -m lib build" in c.value for c in at.code)

@@ -1,0 +1,67 @@
+"""Figures: the timeline draws events at their granularity; the bar chart counts quotes by kind."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from lib import charts, queries, store
+from lib.aliases import apply_aliases, name_index
+from lib.colors import GREY, color_map, color_of
+
+from _dashboard_data import build
+
+
+@pytest.fixture(scope="module")
+def views(tmp_path_factory):
+    t = apply_aliases(store.load_tables(build(tmp_path_factory.mktemp("store"))))
+    q = queries.quotes_view(t)
+    return q, queries.events_view(t, name_index(t["merges"])), color_map(queries.persons_by_weight(q))
+
+
+def test_timeline_points_for_days_bars_for_spans_and_no_undated(views):
+    _, ev, colors = views
+    dated, undated = queries.split_dated(ev)
+    fig = charts.timeline(dated, colors)
+    bars = [t for t in fig.data if t.type == "bar"][0]
+    points = [t for t in fig.data if t.type == "scatter"][0]
+    shown = {c[0] for t in fig.data for c in t.customdata}
+    assert shown == set(dated["event_id"]) and not shown & set(undated["event_id"])
+    lengths = {c[4]: ms / charts.DAY_MS for c, ms in zip(bars.customdata, bars.x)}
+    assert lengths == {"month": 31, "year": 365}  # July 2017 and the year 2017, whole
+    assert {c[4] for c in points.customdata} == {"day"}
+    assert all("date:" in t.hovertemplate and "found:" in t.hovertemplate for t in fig.data)
+    hover = " ".join(c[1] for c in points.customdata)
+    assert "spoke in Miami" in hover
+
+
+def test_timeline_colours_events_by_speaker(views):
+    _, ev, colors = views
+    dated, _ = queries.split_dated(ev)
+    fig = charts.timeline(dated, colors)
+    points = [t for t in fig.data if t.type == "scatter"][0]
+    by_event = dict(zip((c[0] for c in points.customdata), points.marker.color))
+    cave = dated[dated["sentence"].str.contains("will not cave")].iloc[0]["event_id"]
+    assert by_event[cave] == colors["Rahm Emanuel"]
+
+
+def test_kind_bar_stacks_kinds_in_speaker_colours(views):
+    q, _, colors = views
+    fig = charts.kind_bar(queries.kind_counts(q), colors, selected="Rahm Emanuel")
+    data = [t for t in fig.data if t.showlegend is False]
+    direct = next(t for t in data if t.name == "direct")
+    assert dict(zip(direct.y, direct.x)) == {"Jeff Sessions": 2, "Rahm Emanuel": 1}
+    assert list(direct.marker.color) == [colors["Jeff Sessions"], colors["Rahm Emanuel"]]
+    assert list(direct.marker.opacity) == [0.35, 1.0]
+    assert fig.layout.yaxis.categoryarray == ("Rahm Emanuel", "Jeff Sessions")  # most quoted on top
+
+
+def test_colours_are_stable_and_distinct():
+    names = ["Jeff Sessions", "Rahm Emanuel", "Tom Cochran", "Donald Trump"]
+    a, b = color_map(names), color_map(names + ["Someone New"])
+    assert all(a[n] == b[n] for n in names)
+    assert len({a[n] for n in names}) == len(names)
+    assert color_of(None, a) == GREY and color_of(float("nan"), a) == GREY
+
+
+def test_empty_timeline_is_an_empty_figure():
+    assert len(charts.timeline(pd.DataFrame(columns=queries.EVENT_COLUMNS), {}).data) == 0

@@ -1,0 +1,51 @@
+"""Exports of what is on screen: quotes as CSV and JSON, the timeline as CSV and TimelineJS JSON."""
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from lib import exports, queries, store
+from lib.aliases import apply_aliases, name_index
+
+from _dashboard_data import build
+
+
+@pytest.fixture(scope="module")
+def views(tmp_path_factory):
+    t = apply_aliases(store.load_tables(build(tmp_path_factory.mktemp("store"))))
+    return queries.quotes_view(t), queries.events_view(t, name_index(t["merges"]))
+
+
+def test_quotes_csv_and_json_hold_the_rows_given(views):
+    q, _ = views
+    shown = queries.quote_table(queries.filter_quotes(q, persons=["Rahm Emanuel"], kinds=["direct"]))
+    csv = pd.read_csv(io.BytesIO(exports.quotes_csv(shown)), encoding="utf-8-sig")
+    assert list(csv["person"]) == ["Rahm Emanuel"] and "text" in csv.columns
+    rows = json.loads(exports.quotes_json(shown))
+    assert [r["text"] for r in rows] == ['"We will not cave to pressure from Jeff Sessions,"']
+    assert rows[0]["date"] == "2017-08-16"
+
+
+def test_events_csv_flattens_lists(views):
+    _, ev = views
+    csv = pd.read_csv(io.BytesIO(exports.events_csv(queries.event_table(ev))), encoding="utf-8-sig")
+    assert len(csv) == len(ev)
+    assert any("Jeff Sessions" in str(p) for p in csv["persons"])
+
+
+def test_timelinejs_dates_at_their_granularity_and_escaped(views):
+    _, ev = views
+    data = json.loads(exports.timelinejs(ev))
+    events = data["events"]
+    assert len(events) == len(ev) - 1  # the undated event is left out
+    by_text = {e["text"]["text"].split("<p>")[0]: e for e in events}
+    month = by_text["The rules were announced in July 2017."]
+    assert month["start_date"] == {"year": "2017", "month": "7"} and "end_date" not in month
+    year = by_text["The city sued in 2017."]
+    assert year["start_date"] == {"year": "2017"}
+    day = by_text["Attorney General Jeff Sessions spoke in Miami on Wednesday."]
+    assert day["start_date"] == {"year": "2017", "month": "8", "day": "16"}
+    assert all("<script" not in e["text"]["text"] for e in events)

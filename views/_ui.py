@@ -1,0 +1,165 @@
+"""Pieces every dashboard page shares: loading with empty/error states, URL parameter checks, the
+'link to this view' box, date-range and quote/event pickers that live in the URL."""
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from lib.cache import Data, articles_dir, load_data, store_root
+
+ISO = re.compile(r"\d{4}-\d\d-\d\d")
+BUILD_HINT = "python -m lib build data/articles --out {root}"
+
+
+def data_or_stop(allow_empty: bool = False) -> Data:
+    """The store's data; an unreadable or empty store shows what to do and stops the page."""
+    data = load_data()
+    if data.error:
+        st.error(f"The store cannot be read: {data.error}")
+        st.code(BUILD_HINT.format(root=data.root), language="bash")
+        st.stop()
+    if data.empty and not allow_empty:
+        st.info("There are no articles yet. Build the store from a folder of articles with the command below "
+                "(then reload this page), or add articles on the **Add articles** page.")
+        st.code(BUILD_HINT.format(root=data.root), language="bash")
+        st.page_link("views/add_articles.py", label="Add articles", icon=":material/upload_file:")
+        st.stop()
+    return data
+
+
+Validator = Callable[[str], bool] | Iterable[str] | None
+
+
+def _ok(check: Validator, value: str) -> bool:
+    if check is None:
+        return True
+    if callable(check):
+        return check(value)
+    return value in check
+
+
+def is_iso_date(value: str) -> bool:
+    """Whether a URL value is a real calendar date like 2017-08-16."""
+    if not ISO.fullmatch(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def in_span(span: tuple[date, date] | None) -> Callable[[str], bool]:
+    """A URL-value check: an ISO date within the data's date span."""
+    return lambda v: bool(span) and is_iso_date(v) and span[0] <= date.fromisoformat(v) <= span[1]
+
+
+def check_params(allowed: dict[str, Validator]) -> list[str]:
+    """Warn about (and drop) URL parameters this page does not know or whose values are not valid here;
+    returns the notices shown. Widgets bound to the URL drop their own invalid values."""
+    notices = []
+    for key in list(st.query_params.keys()):
+        values = st.query_params.get_all(key)
+        if key not in allowed:
+            notices.append(f"the link parameter “{key}” is not used on this page")
+            bad = True
+        else:
+            wrong = [v for v in values if v != "" and not _ok(allowed[key], v)]
+            if wrong:
+                notices.append(f"“{key}={wrong[0]}” is not a valid value here")
+            bad = bool(wrong) and len(wrong) == len([v for v in values if v != ""])
+        if bad:
+            try:
+                del st.query_params[key]
+            except Exception:  # a widget bound to it drops the value itself
+                pass
+    if notices:
+        msg = "Ignored " + "; ".join(notices) + "."
+        st.toast(msg, icon=":material/link_off:")
+        st.caption(f":material/link_off: {msg}")
+    return notices
+
+
+def link_box(url_path: str) -> None:
+    """A sidebar box with the link to exactly this view (page and every filter), ready to copy."""
+    pairs = [(k, v) for k in st.query_params.keys() for v in st.query_params.get_all(k)]
+    query = ("?" + urlencode(pairs)) if pairs else ""
+    base = st.context.url
+    link = (base + query) if base else f"/{url_path}{query}"
+    with st.sidebar:
+        st.caption("Link to this view (filters included) — copy with the button at its right:")
+        st.code(link, language=None, wrap_lines=True)
+
+
+def date_range(label: str, span: tuple[date, date] | None, key: str = "dates") -> tuple[date, date] | None:
+    """A date-range input bound to the URL; None when it covers the whole span (no filtering)."""
+    if not span:
+        return None
+    lo, hi = span
+    if lo == hi:
+        st.caption(f"All dated items fall on {lo.isoformat()}.")
+        return None
+    value = st.date_input(label, value=(lo, hi), min_value=lo, max_value=hi, key=key, bind="query-params",
+                          help="Keeps what overlaps the range. Items without a date are left out once you narrow it.")
+    if isinstance(value, (tuple, list)) and len(value) == 2 and (value[0], value[1]) != (lo, hi):
+        return value[0], value[1]
+    return None
+
+
+def url_pick(label: str, options: Sequence[str], param: str, key: str,
+             format_func: Callable[[str], str] = str, help: str | None = None) -> str | None:
+    """A selectbox mirrored into the URL parameter `param` (for choices whose labels are not URL-friendly:
+    the URL holds the id, the box shows the label)."""
+    current = st.query_params.get(param)
+    current = current if current in options else None
+    if key not in st.session_state or st.session_state[key] != current:
+        st.session_state[key] = current
+
+    def sync() -> None:
+        chosen = st.session_state.get(key)
+        if chosen:
+            st.query_params[param] = chosen
+        elif param in st.query_params:
+            del st.query_params[param]
+
+    return st.selectbox(label, list(options), key=key, format_func=format_func, on_change=sync,
+                        placeholder="none chosen", help=help)
+
+
+def set_param(param: str, value: str | None) -> None:
+    """Set or clear a URL parameter that no widget is bound to."""
+    if value:
+        st.query_params[param] = value
+    elif param in st.query_params:
+        del st.query_params[param]
+
+
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
+
+
+def md(text: object) -> str:
+    """Article-derived text made inert for st.markdown and labels: HTML-escaped, Markdown characters escaped,
+    whitespace collapsed to single spaces."""
+    return MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(str(text or "").split()), quote=False))
+
+
+def quote_block(text: object) -> None:
+    """A quote's text as an escaped, indented block."""
+    st.html('<blockquote style="border-left:3px solid #ccc;margin:0.2rem 0 0.2rem 0;padding:0.1rem 0.8rem;">'
+            + html.escape(" ".join(str(text or "").split())) + "</blockquote>")
+
+
+def short(text: object, n: int = 90) -> str:
+    """A one-line excerpt of at most n characters."""
+    s = " ".join(str(text or "").split())
+    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
+
+
+def paths() -> tuple[str, str]:
+    """(store folder, articles folder) as shown to the user."""
+    return str(store_root()), str(articles_dir())

@@ -1,0 +1,74 @@
+"""Article: the text with every quote highlighted in its speaker's colour; a chosen quote is shown in context,
+outlined in the text and scrolled to."""
+import json
+
+import streamlit as st
+
+from lib import highlight
+from views._ui import check_params, data_or_stop, link_box, md, short, url_pick
+
+st.title("Article")
+data = data_or_stop()
+articles = data.tables["articles"]
+docs = list(articles["doc"])
+check_params({"doc": docs, "quote": list(data.quotes["quote_id"]), "event": list(data.events["event_id"])})
+
+# a link that names only a quote or an event opens its article
+for param, table, col in (("quote", data.quotes, "quote_id"), ("event", data.events, "event_id")):
+    wanted = st.query_params.get(param)
+    if wanted and "doc" not in st.query_params and "doc" not in st.session_state:
+        hit = table[table[col] == wanted]
+        if len(hit):
+            st.session_state["doc"] = hit.iloc[0]["doc"]
+
+if len(docs) == 1 and "doc" not in st.session_state and "doc" not in st.query_params:
+    st.session_state["doc"] = docs[0]
+titles = {d: (t if isinstance(t, str) and t else d) for d, t in zip(articles["doc"], articles["title"])}
+doc = st.selectbox("Article", docs, key="doc", bind="query-params", index=None,
+                   placeholder="choose an article", help="The list shows article ids; the title is shown below.")
+if not doc:
+    st.info("Choose an article above, or click a quote in the Quotes page to open it here.")
+    for d in docs[:50]:
+        st.page_link("views/article.py", label=md(titles[d]), icon=":material/article:", query_params={"doc": d})
+    link_box("article")
+    st.stop()
+
+a = articles[articles["doc"] == doc].iloc[0]
+quotes = data.quotes[data.quotes["doc"] == doc].sort_values("start")
+st.header(md(titles[doc]))
+meta = [f"published {a['date']} (date from {a['date_source']}, confidence {float(a['date_confidence'] or 0):.1f})"
+        if isinstance(a["date"], str) else "publication date unknown", f"{len(quotes)} quotes"]
+if isinstance(a["url"], str) and a["url"]:
+    meta.append(f"[source]({a['url']})")
+st.caption(" · ".join(meta))
+
+persons = list(dict.fromkeys(quotes["person"]))
+st.html(highlight.legend_html(persons, data.colors))
+
+labels = {r.quote_id: f"{r.person}: {short(r.text, 70)}" for r in quotes.itertuples()}
+quote_id = url_pick("Jump to quote", list(quotes["quote_id"]), "quote", "quote_pick", format_func=labels.get)
+if st.query_params.get("quote") and not quote_id:
+    st.caption("The quote in the link belongs to another article.")
+
+event_id = st.query_params.get("event")
+ev = data.events[(data.events["event_id"] == event_id) & (data.events["doc"] == doc)]
+if len(ev):
+    e = ev.iloc[0]
+    with st.container(border=True, key="event_box"):
+        st.markdown(f"**Event** · {md(e['date'] or 'date unknown')} · date found: {md(e['how'])}")
+        st.text(" ".join(str(e["sentence"]).split()))
+
+if quote_id:
+    r = quotes[quotes["quote_id"] == quote_id].iloc[0]
+    with st.container(border=True, key="quote_box"):
+        st.markdown(f"**{md(r['person'])}** · {md(r['kind'])} quote · {md(r['date'] or 'date unknown')}")
+        st.html(highlight.context_html(a["text"], quotes, data.colors, quote_id))
+        st.page_link("views/speaker.py", label=f"Everything {md(r['person'])} said", icon=":material/person:",
+                     query_params={"name": r["person"]}, disabled=r["person"] not in data.persons)
+
+st.html(highlight.article_html(a["text"], quotes, data.colors, selected=quote_id))
+if quote_id:  # our own script (no article text in it): bring the chosen quote into view
+    target = json.dumps(highlight.anchor_id(quote_id))
+    st.html(f"<script>const el=document.getElementById({target});"
+            f"if(el){{el.scrollIntoView({{block:'center'}});}}</script>", unsafe_allow_javascript=True)
+link_box("article")

@@ -1,0 +1,57 @@
+"""Overview: what the store holds, where each article's date came from, and the way into every view."""
+import streamlit as st
+
+from lib import queries
+from views._ui import check_params, data_or_stop, link_box, md
+
+st.title("whosaid")
+st.caption("Who said what, and when — quotes, speakers and a timeline of events from news articles.")
+check_params({})
+data = data_or_stop()
+facts = queries.overview(data.tables)
+
+cols = st.columns(5)
+cols[0].metric("Articles", facts["articles"])
+cols[1].metric("Quotes", facts["quotes"])
+cols[2].metric("Speakers", facts["speakers"])
+cols[3].metric("Events", facts["events"])
+years = sorted({d[:4] for d in (facts["events_from"], facts["events_to"], facts["published_from"],
+                                facts["published_to"]) if d})
+cols[4].metric("Years covered", "–".join(dict.fromkeys([years[0], years[-1]])) if years else "—")
+st.caption(f"Published {facts['published_from'] or '?'} → {facts['published_to'] or '?'}; dated events run "
+           + (f"{facts['events_from']} → {facts['events_to']}." if facts["events_from"] else "— none is dated."))
+
+nav = st.columns(5)
+nav[0].page_link("views/timeline.py", label="Timeline of events", icon=":material/timeline:")
+nav[1].page_link("views/who_said_what.py", label="Who said what", icon=":material/bar_chart:")
+nav[2].page_link("views/quotes.py", label="All quotes", icon=":material/format_quote:")
+nav[3].page_link("views/speaker.py", label="Speakers", icon=":material/person:")
+nav[4].page_link("views/add_articles.py", label="Add articles", icon=":material/upload_file:")
+
+st.subheader("Articles")
+st.caption("Publication date and where it came from: **given** by you, read from the page's **metadata**, or "
+           "inferred from the **text** (with how sure whosaid is). Click a row to read the article.")
+table = queries.articles_table(data.tables)
+picked = st.dataframe(
+    table, key="articles_table", hide_index=True, on_select="rerun", selection_mode="single-row",
+    column_order=["title", "published", "date from", "confidence", "quotes", "events", "source"],
+    column_config={
+        "title": st.column_config.TextColumn("Title", width="large"),
+        "published": st.column_config.TextColumn("Published"),
+        "date from": st.column_config.TextColumn("Date from", help="given | metadata | text | none"),
+        "confidence": st.column_config.ProgressColumn("Date confidence", min_value=0.0, max_value=1.0, format="%.1f"),
+        "quotes": st.column_config.NumberColumn("Quotes"),
+        "events": st.column_config.NumberColumn("Events"),
+        "source": st.column_config.TextColumn("Source (URL or file)"),
+    })
+if picked.selection.rows:
+    st.switch_page("views/article.py", query_params={"doc": table.iloc[picked.selection.rows[0]]["doc"]})
+
+if len(data.persons):
+    st.subheader("Most quoted")
+    counts = data.quotes[data.quotes["person"].isin(data.persons[:8])]["person"].value_counts()
+    chips = st.columns(2)
+    for i, (person, n) in enumerate(counts.items()):
+        chips[i % len(chips)].page_link("views/speaker.py", label=f"{md(person)} — {n} quote{'s' * (n != 1)}",
+                                        icon=":material/person:", query_params={"name": person})
+link_box("")
