@@ -16,7 +16,8 @@ from .model import Timex
 from .timex_rules import Match, find_matches
 from .timex_value import Anchor, parse_value, value_of
 
-FUTURE_AUX = {"will", "'ll", "shall", "wo", "going", "would", "could", "might", "may", "can", "should", "must", "ca"}
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "going", "would", "might", "may", "should", "must"}
+DEADLINE = re.compile(r"(?:until|till|by|before|as soon as|as early as|no later than)\s+(?:on\s+)?$", re.I)
 ANAPHORIC = re.compile(r"year-ago|year-earlier|a year|last year's|\bago\b|earlier|later|previous|same", re.I)
 REPORTING = {"say", "tell", "report", "announce", "add", "note", "state", "write", "claim"}
 FUTURE_HINTS = {"expect", "plan", "schedule", "set", "due", "intend", "hope", "aim", "slate", "propose"}
@@ -44,6 +45,18 @@ def governing_verb(tok: Token) -> Token | None:
     return None
 
 
+def past_perfect_above(verb: Token) -> bool:
+    """True when the verb hangs from a past perfect (“had been due to expire”): a plan already past."""
+    t = verb
+    for _ in range(3):
+        if any(c.lower_ == "had" for c in t.children) or t.lower_ == "had":
+            return True
+        if t.head == t:
+            break
+        t = t.head
+    return False
+
+
 def tense_of(verb: Token | None) -> str | None:
     """past | present | future for a verb group; None when it cannot be told."""
     if verb is None:
@@ -57,7 +70,7 @@ def tense_of(verb: Token | None) -> str | None:
         if nxt is not None and nxt.lower_ == "to":
             return "future"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_HINTS:
-        return "future"
+        return "past" if past_perfect_above(verb) else "future"
     if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head != verb:
         head = tense_of(verb.head)
         return "future" if head == "present" else head
@@ -113,8 +126,13 @@ def find_timexes(doc: Doc, dct: str | None) -> list[Timex]:
         if anchor.tense == "present" and m.rule == "weekday" and (verb.lemma_ in REPORTING or span.root.head != verb
                                           and span.root.head.head != verb):
             anchor.tense = "past"  # a news report's present is mostly its headline style or a nominal
+        if text.startswith(("'s", "’s"), m.end):
+            anchor.tense = "past"  # "Tuesday's declaration": a day already gone
+        elif DEADLINE.search(text[max(0, m.start - 25):m.start]) and not (verb is not None and past_perfect_above(verb)):
+            anchor.tense = "future"  # "until Tuesday", "as soon as Friday": a deadline ahead
         if anchor.tense is None and span is not None:
             anchor.tense = sentence_tense(span.sent)
+        anchor.pos = m.start
         tv = value_of(m, anchor)
         if tv is None:
             continue
@@ -122,5 +140,6 @@ def find_timexes(doc: Doc, dct: str | None) -> list[Timex]:
         if typ == "DATE" and parse_value(value) and m.rule not in ("ago", "yearago", "period", "ytdagoq") \
                 and not ANAPHORIC.search(m.text):
             anchor.recent.append(value)
+            anchor.offsets.append(m.start)
         out.append(Timex(m.start, m.end, m.text, typ, value))
     return out

@@ -44,6 +44,8 @@ class Anchor:
     dct: date | None
     tense: str | None = None  # past | present | future | None
     recent: list[str] = field(default_factory=list)  # concrete DATE values met before, in order
+    offsets: list[int] = field(default_factory=list)  # where each of `recent` was met
+    pos: int = 0  # where the expression being valued starts
 
 
 def unit_name(u: str) -> str:
@@ -155,6 +157,7 @@ def shift(d: date, n: int, unit: str) -> date:
     return d
 
 
+QUARTER_REACH = 1000  # characters: how far back a named quarter still sets the frame of "a year ago"
 GRAN_OF_UNIT = {"day": "day", "night": "day", "week": "week", "weekend": "weekend", "fortnight": "week",
                 "month": "month", "quarter": "quarter", "year": "year", "decade": "decade", "century": "century"}
 UNKNOWN = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
@@ -166,7 +169,7 @@ def pick_date(cands: list[date], dct: date, tense: str | None) -> date:
     def cost(d: date) -> float:
         delta = (d - dct).days
         if tense == "past" and delta > 0:
-            return delta * 4
+            return delta * 3
         if tense == "future" and delta < 0:
             return -delta * 4
         if tense == "present" and delta < 0:
@@ -218,9 +221,11 @@ def relative_year(text: str, a: Anchor) -> int | None:
     return a.dct.year + (-1 if "last" in t else 1 if "next" in t else 0)
 
 
-def last_concrete(a: Anchor, grans: tuple[str, ...]) -> tuple[date, str] | None:
-    """The latest value in the discourse at one of the granularities, as (date, granularity)."""
-    for v in reversed(a.recent[-6:]):
+def last_concrete(a: Anchor, grans: tuple[str, ...], within: int | None = None) -> tuple[date, str] | None:
+    """The latest value in the discourse at one of the granularities (met `within` characters), as (date, gran)."""
+    for i, v in reversed(list(enumerate(a.recent))[-6:]):
+        if within is not None and i < len(a.offsets) and a.pos - a.offsets[i] > within:
+            break
         parsed = parse_value(v)
         if parsed and parsed[1] in grans:
             return parsed
@@ -629,9 +634,7 @@ def v_weekday(g, text, a):
     if a.dct is None:
         return "DATE", f"XXXX-WXX-{wd + 1}"
     d = weekday_date(wd, a, g.get("rel"))
-    if g.get("part"):
-        return "DATE", f"{d.isoformat()}T{PART_CODES[g['part'].lower()]}"
-    return "DATE", d.isoformat()
+    return "DATE", d.isoformat()  # "Friday night" is valued as the day, as most annotated news does
 
 
 def _unit_anchor(rel: str, u: str, a: Anchor) -> str | None:
@@ -700,7 +703,7 @@ def v_ago(g, text, a):
         gran = "year"
     ref = None
     if u == "year" and n_int == 1:
-        q = last_concrete(a, ("quarter",)) if not direction.startswith("from") else None
+        q = last_concrete(a, ("quarter",), within=QUARTER_REACH) if not direction.startswith("from") else None
         if q:
             ref = q
     if ref is None and direction in ("earlier", "later"):
@@ -743,6 +746,8 @@ def v_duration(g, text, a):
     if nw in ("a", "an") and not g.get("adj") and not rel and not g.get("approx") and text.lower().startswith(("a ", "an ")) is False:
         return None
     if u == "quarter":
+        if re.search(r"[a-z]-quarters?\b", text.lower()) and not re.search(r"\d", text):
+            return None  # "three-quarters" is a fraction
         if n is not None and n == int(n) and n > 1 or rel in ("past", "last", "next", "first", "previous"):
             return "DURATION", duration_value(n, u).replace("Q", "Q")
         return None
