@@ -1,38 +1,474 @@
-"""Finding quotations (direct, indirect, mixed) with their cue and speaker mention.
+"""Finding attributions: direct, indirect and mixed quotes with their cue and speaker mention.
 
-Baseline: direct quotations closed by a quote mark, attributed to the subject of the nearest
-reporting verb in the same sentence. To be replaced by the full extractor (issue 4).
+Three passes over one spaCy parse, all linear in the number of tokens:
+1. Cue-driven: every token in the cue lexicon (lib/cues.py) that has its content in a known frame
+   ("said (that) ...", "vowed to ...", "called the policy ...", "..., he said", "according to X") gives an
+   attribution whose content is that clause and whose source is the subject (or the participle's or the
+   relative clause's antecedent).
+2. Quote-driven: every stretch in quotation marks (lib/quotemarks.py) joins the attribution it overlaps,
+   or takes the cue of its own sentence, of a preceding "he said:" sentence, or continues the direct
+   quote just before it ("A," he said. "B." and quotes that run over paragraphs). Short quoted words
+   that no one is said to say (scare quotes, titles) are left out.
+3. Headline and transcript colons ("Sessions: ...", "Q: ...").
+Hand-written on top of spaCy because textacy's extractor (the library option) covers direct quotes only
+and raises on unbalanced quotation marks.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from .cues import cue_for
 from .model import Quote
+from .quotemarks import Quoted, find_quoted, word_count
 
-CUE_LEMMAS = {"say", "add", "tell", "state", "write", "warn", "argue", "claim", "allege", "insist"}
-QUOTE_RE = re.compile(r"[\"“]([^\"“”]{15,}?)[\"”]")
+SUBJ = ("nsubj", "csubj", "expl")
+EDGE_PUNCT = set(",;:—–-()[]") | {"...", "…"}
+QUOTE_CHARS = set("\"“”‘’'«»„")
+SCARE_MAX_WORDS = 4  # quoted words up to this many are a quote only when a cue says so
+CLAUSE_PARTICLES = {"out", "up", "on"}  # "pointed out", "spoke up", "weighed in on"
+SOURCE_DROP_DEPS = {"relcl", "acl", "punct", "cc", "conj", "advcl"}
+STATEMENT_NOUNS = {"statement", "interview", "tweet", "post", "email", "letter", "release", "speech", "op-ed"}
+COLON_LABELS = {
+    "image", "photo", "photos", "video", "watch", "read", "related", "update", "updated", "editor", "note",
+    "source", "sources", "caption", "credit", "advertisement", "listen", "see", "more", "also", "correction",
+    "disclosure", "warning", "breaking", "exclusive", "analysis", "opinion", "subscribe", "follow", "click",
+    "published", "posted", "filed", "tags", "topics", "share", "email", "print", "getty", "ap", "reuters",
+}
+
+
+@dataclass
+class _Attr:
+    """An attribution under construction (token indices for content, cue and source)."""
+
+    content: set[int]
+    cue: list[int]
+    source: list[int] = field(default_factory=list)
+    lemma: str = ""
+    extra: list[tuple[int, int]] = field(default_factory=list)  # char spans added from quotation marks
+    quoted: bool = False  # built from a quotation (direct) rather than from the parse
+
+    def start(self, doc: Doc) -> int:
+        starts = [doc[i].idx for i in self.content] + [s for s, _ in self.extra]
+        return min(starts) if starts else 0
+
+
+# ---------------------------------------------------------------- parse-based attributions
+
+def _subtree_ids(tok: Token) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+def _subject(verb: Token) -> Token | None:
+    """The token that says it: the verb's subject, or the subject its participle, conjunct or clause inherits."""
+    cur = verb
+    for _ in range(4):
+        subj = next((c for c in cur.children if c.dep_ in SUBJ), None)
+        if subj is not None:
+            if subj.tag_ == "WDT" or subj.lower_ in ("who", "that", "which"):
+                return cur.head if cur.dep_ in ("relcl", "acl") else None
+            return subj
+        agent = next((c for c in cur.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+        if any(c.dep_ == "nsubjpass" for c in cur.children):
+            return None  # "he was asked": the subject is the addressee
+        if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ != "VBN":
+            return cur.head  # "Sessions, who said ...", "a spokesman saying ..."
+        if cur.dep_ in ("advcl", "conj", "xcomp", "pcomp") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def _source_ids(tok: Token | None) -> list[int]:
+    """Token indices of the source mention: the subject's phrase without clauses hanging off it."""
+    if tok is None:
+        return []
+    drop: set[int] = set()
+    for c in tok.children:
+        if c.dep_ in SOURCE_DROP_DEPS or (c.dep_ == "appos" and c.i > tok.i and c.nbor(-1).text == ","):
+            drop |= _subtree_ids(c)
+    ids = sorted(i for i in _subtree_ids(tok) if i not in drop)
+    doc = tok.doc
+    # keep the contiguous run around the head
+    run = [tok.i]
+    for i in range(tok.i - 1, -1, -1):
+        if i in ids and i == run[0] - 1:
+            run.insert(0, i)
+        else:
+            break
+    for i in range(tok.i + 1, len(doc)):
+        if i in ids and i == run[-1] + 1:
+            run.append(i)
+        else:
+            break
+    while run and (doc[run[0]].is_punct or doc[run[0]].dep_ == "cc"):
+        run.pop(0)
+    while run and doc[run[-1]].is_punct:
+        run.pop()
+    return run
+
+
+def _content_from_frames(tok: Token, frames: frozenset[str]) -> set[int]:
+    """Content token indices for a cue token in the frames its lexicon entry allows."""
+    kids = list(tok.children)
+    ccomps = [c for c in kids if c.dep_ == "ccomp" and not (c.i < tok.i and c.lower_ in ("so",))]
+    if "ccomp" in frames and ccomps:
+        out: set[int] = set()
+        for c in ccomps:
+            out |= _subtree_ids(c)
+        return out
+    if "xcomp" in frames:
+        xs = [c for c in kids if c.dep_ == "xcomp" and c.i > tok.i]
+        if xs:
+            out = set()
+            for c in xs:
+                out |= _subtree_ids(c)
+            objs = [c for c in kids if c.dep_ in ("dobj", "dative") and c.i < xs[0].i and c.i > tok.i]
+            for o in objs:  # "urged voters to ..."
+                out |= _subtree_ids(o)
+            return out
+    if "dobj" in frames:
+        objs = [c for c in kids if c.dep_ == "dobj" and c.i > tok.i]
+        if objs:
+            out = _subtree_ids(objs[0])
+            for c in kids:  # "called the policy 'a ...'", "accused him of ...", "criticized X for ..."
+                if c.i > objs[0].i and (c.dep_ in ("oprd", "xcomp", "ccomp") or
+                                        (c.dep_ == "prep" and c.lower_ in ("of", "for", "as", "over"))):
+                    out |= _subtree_ids(c)
+            return out
+    if "inv" in frames and tok.dep_ in ("parataxis", "ccomp", "conj") and tok.head.i < tok.i \
+            and any(c.dep_ in ("nsubj",) for c in kids):
+        own = _subtree_ids(tok)
+        first = min(own)
+        head = tok.head
+        return {i for i in _subtree_ids(head) if i < first}
+    return set()
+
+
+def _according(tok: Token) -> _Attr | None:
+    """'..., according to X' and 'According to X, ...'."""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None:
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    sent = tok.sent
+    clause = tok.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.pos_ not in ("VERB", "AUX"):
+        clause = sent.root
+    own = _subtree_ids(tok)
+    content = {i for i in _subtree_ids(clause) if i not in own and sent.start <= i < sent.end}
+    if not content:
+        return None
+    src = sorted(i for i in _subtree_ids(pobj) if not tok.doc[i].is_punct)
+    return _Attr(content=content, cue=[tok.i, to.i], source=src, lemma="according to")
+
+
+def _cue_span_ids(tok: Token) -> list[int]:
+    """The cue token with its particle ("pointed out") and negation/aux left out for brevity."""
+    ids = [tok.i]
+    for c in tok.children:
+        if c.dep_ == "prt" and c.i == tok.i + 1:
+            ids.append(c.i)
+    return ids
+
+
+def _parse_attributions(doc: Doc, in_long_quote: list[bool]) -> list[_Attr]:
+    """Attributions found from cue tokens and the dependency parse."""
+    out = []
+    for tok in doc:
+        if in_long_quote[tok.i]:
+            continue
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            a = _according(tok)
+            if a:
+                out.append(a)
+            continue
+        cue = cue_for(tok)
+        if cue is None:
+            continue
+        if cue.pos == "NOUN":
+            a = _noun_attribution(tok, cue.frames)
+            if a:
+                out.append(a)
+            continue
+        content = _content_from_frames(tok, cue.frames)
+        if not content:
+            continue
+        subj = _subject(tok)
+        src = _source_ids(subj)
+        content -= set(src)
+        content.discard(tok.i)
+        if not content or (not src and tok.tag_ != "VBN" and tok.dep_ not in ("advcl",)):
+            continue
+        out.append(_Attr(content=content, cue=_cue_span_ids(tok), source=src, lemma=cue.lemma))
+    return out
+
+
+def _noun_attribution(tok: Token, frames: frozenset[str]) -> _Attr | None:
+    """'his claim that ...', 'the campaign's decision to ...'."""
+    clause = None
+    for c in tok.children:
+        if c.dep_ in ("acl", "ccomp") and c.i > tok.i:
+            if "that" in frames and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+                clause = c
+            elif "xcomp" in frames and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                clause = c
+    if clause is None:
+        return None
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    src = _source_ids(poss) if poss is not None else []
+    if not src and tok.dep_ in ("dobj",):
+        src = _source_ids(_subject(tok.head))
+    if not src:
+        return None
+    return _Attr(content=_subtree_ids(clause), cue=[tok.i], source=src, lemma=tok.lemma_.lower())
+
+
+# ---------------------------------------------------------------- quotation marks
+
+def _token_range(doc: Doc, q: Quoted) -> tuple[int, int]:
+    """First and last+1 token index inside a quotation's characters."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return 0, 0
+    return span.start, span.end
+
+
+def _is_scare(text: str, q: Quoted) -> bool:
+    """Quoted words that are a label or a title rather than something said."""
+    inner = q.inner(text)
+    return word_count(inner) <= SCARE_MAX_WORDS
+
+
+def _sent_of(doc: Doc, i: int) -> Span:
+    return doc[i].sent
+
+
+def _speech_cue_in(doc: Doc, lo: int, hi: int, skip: list[bool]) -> Token | None:
+    """The first speech-like verb cue between token indices lo and hi (outside quotations) with a source."""
+    for i in range(lo, hi):
+        t = doc[i]
+        if skip[i] or t.pos_ not in ("VERB", "AUX"):
+            continue
+        cue = cue_for(t)
+        if cue is not None and cue.cls in ("speech", "stance") and _subject(t) is not None:
+            return t
+    return None
+
+
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    return "\n" not in text[min(a, b):max(a, b)]
+
+
+def _paragraphs_apart(text: str, a: int, b: int) -> int:
+    """How many paragraph breaks (runs of newlines) lie between two offsets."""
+    return len(re.findall(r"\n+", text[min(a, b):max(a, b)]))
+
+
+# ---------------------------------------------------------------- spans
+
+def _char_spans(doc: Doc, ids: set[int]) -> list[tuple[int, int]]:
+    """Contiguous character spans of a token set, with edge punctuation trimmed (quotation marks kept)."""
+    ids_sorted = sorted(ids)
+    spans: list[list[int]] = []
+    for i in ids_sorted:
+        if spans and i == spans[-1][-1] + 1:
+            spans[-1].append(i)
+        else:
+            spans.append([i])
+    out = []
+    for run in spans:
+        while run and (doc[run[0]].text in EDGE_PUNCT or doc[run[0]].is_space):
+            run.pop(0)
+        while run and (doc[run[-1]].text in EDGE_PUNCT or doc[run[-1]].is_space or doc[run[-1]].text == "."):
+            run.pop()
+        if run:
+            out.append((doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]].text)))
+    return out
+
+
+def _merge_spans(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping or adjacent ones (only spaces/punctuation between) merged."""
+    out: list[list[int]] = []
+    for s, e in sorted(spans):
+        if out and (s <= out[-1][1] or not text[out[-1][1]:s].strip(" ,;")):
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+def _kind(text: str, spans: list[tuple[int, int]], quoted: list[Quoted]) -> str:
+    """direct when the content is all within quotation marks, mixed when part of it is, indirect otherwise."""
+    total = sum(e - s for s, e in spans)
+    inside = sum(max(0, min(e, q.end) - max(s, q.start)) for s, e in spans for q in quoted if not q.single)
+    if total and inside >= 0.9 * total:
+        return "direct"
+    return "mixed" if inside else "indirect"
+
+
+# ---------------------------------------------------------------- headline and transcript colons
+
+COLON_RE = re.compile(r"^([A-Z][\w.'’\- ]{0,40}?):\s+(\S.*)$")
+
+
+def _colon_attributions(doc: Doc) -> list[_Attr]:
+    """'Sessions: Chicago ...' headlines and 'Q: ...' transcript lines."""
+    out = []
+    text = doc.text
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group(0)
+        cm = COLON_RE.match(line.strip())
+        if not cm:
+            continue
+        lead = len(line) - len(line.lstrip())
+        prefix = cm.group(1).strip()
+        words = prefix.split()
+        if not words or len(words) > 4 or words[0].lower().strip(".") in COLON_LABELS or prefix[-1].isdigit():
+            continue
+        ps = m.start() + lead
+        pspan = doc.char_span(ps, ps + len(prefix), alignment_mode="expand")
+        if pspan is None or any(t.like_num for t in pspan):
+            continue
+        if not (all(t.pos_ in ("PROPN", "NOUN") or t.is_punct for t in pspan) and
+                (any(t.pos_ == "PROPN" for t in pspan) or prefix in ("Q", "A") or
+                 pspan.root.lemma_.lower() in ("poll", "survey", "study", "report"))):
+            continue
+        colon = ps + len(prefix)
+        while colon < len(text) and text[colon] != ":":
+            colon += 1
+        cs = colon + 1 + (len(text[colon + 1:]) - len(text[colon + 1:].lstrip()))
+        ce = m.end()
+        cspan = doc.char_span(cs, ce, alignment_mode="expand")
+        ctok = doc.char_span(colon, colon + 1, alignment_mode="expand")
+        if cspan is None or ctok is None or word_count(cspan.text) < 3:
+            continue
+        out.append(_Attr(content=set(range(cspan.start, cspan.end)), cue=[ctok.start],
+                         source=list(range(pspan.start, pspan.end)), lemma=":"))
+    return out
+
+
+# ---------------------------------------------------------------- assembly
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
 def extract_quotes(doc: Doc) -> list[Quote]:
     """Quotes in a parsed article, each with content, cue and speaker mention spans."""
+    text = doc.text
+    if not text.strip():
+        return []
+    quoted = find_quoted(text)
+    long_quotes = [q for q in quoted if not q.single and not _is_scare(text, q)]
+    in_long = [False] * len(doc)
+    qranges = []
+    for q in long_quotes:
+        lo, hi = _token_range(doc, q)
+        qranges.append((q, lo, hi))
+        for i in range(lo, hi):
+            in_long[i] = True
+    in_any = list(in_long)
+    for q in quoted:
+        lo, hi = _token_range(doc, q)
+        for i in range(lo, hi):
+            in_any[i] = True
+
+    attrs = _parse_attributions(doc, in_long) + _colon_attributions(doc)
+    # nested attributions: the one whose content holds the other's cue wins ("X said Y believes Z")
+    cue_owner: dict[int, int] = {}
+    for n, a in enumerate(attrs):
+        for i in a.cue:
+            cue_owner[i] = n
+    keep = []
+    for n, a in enumerate(attrs):
+        outer = [m for m, b in enumerate(attrs) if m != n and any(i in b.content for i in a.cue)
+                 and not any(i in a.content for i in b.cue)]
+        if not outer:
+            keep.append(a)
+    attrs = keep
+
+    # quotations: extend the attribution they overlap, or attribute them
+    attrs.sort(key=lambda a: a.start(doc))
+    for q, lo, hi in qranges:
+        host = None
+        for a in attrs:
+            if any(lo <= i < hi for i in a.content):
+                host = a
+                break
+        if host is not None:
+            host.extra.append((q.start, q.end))
+            host.quoted = True
+            continue
+        a = _attribute_quote(doc, q, lo, hi, attrs, in_any)
+        if a is not None:
+            attrs.append(a)
+            attrs.sort(key=lambda x: x.start(doc))
+
     quotes = []
-    for m in QUOTE_RE.finditer(doc.text):
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is None:
+    for a in attrs:
+        spans = _char_spans(doc, a.content) + a.extra
+        spans = _merge_spans(spans, text)
+        if not spans:
             continue
-        sent = span.sent
-        cue = next((t for t in sent if t.lemma_ in CUE_LEMMAS and t.pos_ == "VERB"), None)
-        if cue is None:
-            continue
-        subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        speaker_spans = []
-        if subj is not None:
-            sub = list(subj.subtree)
-            speaker_spans = [(sub[0].idx, sub[-1].idx + len(sub[-1]))]
-        quotes.append(Quote(
-            content_spans=[(m.start(), m.end())], speaker_spans=speaker_spans,
-            cue_spans=[(cue.idx, cue.idx + len(cue))], kind="direct", cue=cue.lemma_, text=m.group(1),
-        ))
+        src = _char_spans(doc, set(a.source))
+        src = [(min(s for s, _ in src), max(e for _, e in src))] if src else []
+        cue = _char_spans(doc, set(a.cue)) or [(doc[a.cue[0]].idx, doc[a.cue[0]].idx + len(doc[a.cue[0]]))]
+        body = " … ".join(text[s:e].strip() for s, e in spans)
+        quotes.append(Quote(content_spans=spans, speaker_spans=src, cue_spans=cue,
+                            kind=_kind(text, spans, quoted), cue=a.lemma, text=body))
+    quotes.sort(key=lambda q: q.content_spans[0][0])
     return quotes
+
+
+def _attribute_quote(doc: Doc, q: Quoted, lo: int, hi: int, attrs: list[_Attr],
+                     in_any: list[bool]) -> _Attr | None:
+    """An attribution for a quotation that no parse attribution covers, or None."""
+    text = doc.text
+    if lo >= hi:
+        return None
+    sent = _sent_of(doc, lo)
+    last_sent = _sent_of(doc, hi - 1)
+    # the cue in the quotation's own sentence(s), after or before it
+    cue = _speech_cue_in(doc, hi, last_sent.end, in_any) or _speech_cue_in(doc, sent.start, lo, in_any)
+    if cue is not None:
+        existing = next((a for a in attrs if cue.i in a.cue), None)
+        if existing is not None:
+            existing.extra.append((q.start, q.end))
+            existing.quoted = True
+            return None
+        src = _source_ids(_subject(cue))
+        return _Attr(content=set(), cue=_cue_span_ids(cue), source=src, lemma=cue.lemma_.lower(),
+                     extra=[(q.start, q.end)], quoted=True)
+    # continuation of the direct quote just before it (split quotes, quotes over several paragraphs)
+    prev = [a for a in attrs if a.quoted and a.start(doc) < q.start]
+    if prev:
+        p = max(prev, key=lambda a: max([e for _, e in a.extra] + [doc[i].idx for i in a.content]))
+        p_end = max([e for _, e in p.extra] + [doc[i].idx + len(doc[i]) for i in p.content])
+        between_cues = [a for a in attrs if a is not p and p_end <= a.start(doc) < q.start]
+        gap = _paragraphs_apart(text, p_end, q.start)
+        para_start = q.start == 0 or text[q.start - 1] == "\n"
+        if not between_cues and (gap == 0 or (gap == 1 and para_start)):
+            p.extra.append((q.start, q.end))
+            return None
+    # a sentence before it ending in "... said:" with its cue
+    if sent.start > 0:
+        prev_sent = _sent_of(doc, sent.start - 1)
+        if prev_sent.text.rstrip().endswith(":"):
+            cue = _speech_cue_in(doc, prev_sent.start, prev_sent.end, in_any)
+            if cue is not None:
+                src = _source_ids(_subject(cue))
+                return _Attr(content=set(), cue=_cue_span_ids(cue), source=src, lemma=cue.lemma_.lower(),
+                             extra=[(q.start, q.end)], quoted=True)
+    return None

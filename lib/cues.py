@@ -1,0 +1,69 @@
+"""The reporting-cue lexicon: verbs, nouns and phrases that introduce what someone said or thinks.
+
+The list lives in resources/cues.tsv (lemma, part of speech, frames, class) so it can be maintained without
+touching code; this module loads it once and answers "is this token a cue, and in which frame".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+CUES_FILE = Path(__file__).resolve().parent / "resources" / "cues.tsv"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One lexicon entry."""
+
+    lemma: str
+    pos: str  # VERB | NOUN | PHRASE
+    frames: frozenset[str]  # ccomp | xcomp | dobj | inv | that | phrase
+    cls: str  # speech | thought | stance | source
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Cue entries indexed by (lemma, part of speech), and the multiword phrases."""
+
+    entries: dict[tuple[str, str], Cue]
+    phrases: tuple[tuple[str, ...], ...]
+
+
+def parse_cues(text: str) -> Lexicon:
+    """A lexicon from the TSV text (comment lines start with #, the first other line is the header)."""
+    entries: dict[tuple[str, str], Cue] = {}
+    phrases = []
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    for line in lines[1:]:
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) < 4:
+            continue
+        lemma, pos, frames, cls = parts[:4]
+        cue = Cue(lemma.lower(), pos.upper(), frozenset(f for f in frames.split(",") if f), cls)
+        if cue.pos == "PHRASE":
+            phrases.append(tuple(cue.lemma.split()))
+        entries[(cue.lemma, cue.pos)] = cue
+    return Lexicon(entries, tuple(phrases))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The shipped cue lexicon."""
+    return parse_cues(CUES_FILE.read_text(encoding="utf-8"))
+
+
+def cue_for(token: Token) -> Cue | None:
+    """The lexicon entry for a verb or noun token, or None when it is not a reporting cue."""
+    pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ == "NOUN" else None
+    if pos is None:
+        return None
+    entries = lexicon().entries
+    return entries.get((token.lemma_.lower(), pos)) or entries.get((token.lower_, pos))
+
+
+def verb_lemmas() -> set[str]:
+    """Lemmas of all verb cues."""
+    return {lemma for (lemma, pos) in lexicon().entries if pos == "VERB"}
