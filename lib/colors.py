@@ -1,8 +1,9 @@
 """One stable colour per speaker, the same on every page.
 
-Each name hashes to a preferred slot of a colour-blind-friendly palette; names are placed in order of how
-much they say, so the main speakers keep their hashed colour as the store grows and a collision moves the
-less quoted name to the next free slot. Unattributed quotes are grey.
+The ten most quoted speakers get ten clearly different colours (category10 without its grey, plus gold); each
+name starts from a hashed slot and moves to the next free one on a collision, so a speaker keeps their colour
+as long as the set of main speakers does. Less quoted speakers share a second, paler set the same way.
+Unattributed quotes are grey.
 """
 from __future__ import annotations
 
@@ -11,32 +12,39 @@ from collections.abc import Iterable
 
 from .aliases import UNATTRIBUTED
 
-# Okabe-Ito + Tol "muted"/"bright" colours: distinct, readable on white, and on white as 25 % tints.
-PALETTE = [
-    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255", "#117733",
-    "#AA4499", "#44AA99", "#999933", "#332288", "#EE6677", "#228833", "#4477AA", "#CCBB44",
-    "#66CCEE", "#AA3377", "#EE7733", "#0077BB", "#33BBEE", "#EE3377", "#CC3311", "#009988",
-]
+MAIN = ["#1F77B4", "#FF7F0E", "#2CA02C", "#D62728", "#9467BD", "#8C564B", "#E377C2", "#17BECF", "#BCBD22",
+        "#F0B400"]
+MORE = ["#393B79", "#637939", "#8C6D31", "#843C39", "#7B4173", "#3182BD", "#E6550D", "#31A354", "#756BB1",
+        "#636363", "#AEC7E8", "#FFBB78", "#98DF8A", "#FF9896"]
+PALETTE = MAIN + MORE
 GREY = "#8C8C8C"
 
 
+def _hash(name: str) -> int:
+    return int(hashlib.sha1(name.encode("utf-8")).hexdigest()[:8], 16)
+
+
 def _slot(name: str) -> int:
-    return int(hashlib.sha1(name.encode("utf-8")).hexdigest()[:8], 16) % len(PALETTE)
+    return _hash(name) % len(PALETTE)
 
 
 def color_map(names_by_weight: Iterable[str]) -> dict[str, str]:
-    """Colour for every name; pass names most-quoted first (the order decides who wins a collision)."""
+    """Colour for every name; pass names most-quoted first (the first ten get the ten main colours)."""
     out: dict[str, str] = {UNATTRIBUTED: GREY}
-    used: set[int] = set()
+    used: set[str] = set()
     for name in names_by_weight:
         if name in out:
             continue
-        slot = _slot(name)
-        if len(used) < len(PALETTE):
-            while slot in used:
-                slot = (slot + 1) % len(PALETTE)
-        used.add(slot)
-        out[name] = PALETTE[slot]
+        group = MAIN if len(used) < len(MAIN) else MORE
+        free = [c for c in group if c not in used]
+        if not free:
+            out[name] = PALETTE[_slot(name)]
+            continue
+        start = _hash(name) % len(group)
+        color = next(group[(start + k) % len(group)] for k in range(len(group))
+                     if group[(start + k) % len(group)] not in used)
+        used.add(color)
+        out[name] = color
     return out
 
 

@@ -68,11 +68,14 @@ def events_view(tables: dict[str, pd.DataFrame], names: dict[str, str] | None = 
     ev["title"] = [titles.get(d, d) for d in ev["doc"]]
     q = tables["quotes"]
     qperson = q["person"] if "person" in q else q["speaker"].fillna(UNATTRIBUTED)
-    anchors = [(d, int(s), p) for d, s, p in zip(q["doc"], q["start"], qperson) if p != UNATTRIBUTED]
+    anchors: dict[str, list[tuple[int, str]]] = {}
+    for d, s, p in zip(q["doc"], q["start"], qperson):
+        if p != UNATTRIBUTED:
+            anchors.setdefault(d, []).append((int(s), p))
     actors, persons = [], []
     for r in ev.itertuples(index=False):
         acts = [names.get(normalise(a), a) for a in _list(r.actors)]
-        speaking = [p for d, s, p in anchors if d == r.doc and r.start <= s < r.end]
+        speaking = [p for s, p in anchors.get(r.doc, ()) if r.start <= s < r.end]
         actors.append(list(dict.fromkeys(acts)))
         persons.append(list(dict.fromkeys(speaking + acts)))
     ev["actors"] = actors
