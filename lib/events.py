@@ -31,6 +31,13 @@ def event_value(value: str) -> str | None:
     return v if value_interval(v) else None
 
 
+def dates_a_noun(tok: Token) -> bool:
+    """True for a date that modifies a participant (“violated the 1991 agreement”) rather than the clause's setting
+    (“in a July 16 press conference”)."""
+    return tok.dep_ in ("compound", "amod", "nmod", "nummod", "poss") and tok.head.pos_ in ("NOUN", "PROPN") \
+        and tok.i < tok.head.i and tok.head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "dative", "appos")
+
+
 def verb_of(tok: Token) -> Token | None:
     """The content verb a token (a timex head) hangs from."""
     t = tok
@@ -198,6 +205,10 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
             if value is None:
                 continue
             span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+            after_prep = span is not None and span.start > 0 and doc[span.start - 1].dep_ == "prep"
+            if span is not None and not after_prep and any(
+                    dates_a_noun(t) for t in span if not span.start <= t.head.i < span.end):
+                continue  # "the 1991 agreement", "its 2010 conference": the date is the thing's, not the clause's
             verb = verb_of(span.root) if span is not None else None
             verb = verb or main_verb(sent)
             if verb is not None and verb.i not in dated:
@@ -205,15 +216,20 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
         main = main_verb(sent)
         if main is None and not dated:
             continue
+        reports = [t for t in sent if main is not None and t.dep_ == "parataxis" and t.lemma_ in REPORTING
+                   and t.head == main and t.i not in dated]  # "…, he said, …": the report happened too
         # a dated predicate other than the main one is an event only if it happened (not a plan or a state)
         preds = {i: pv for i, pv in dated.items() if pv[0] == main or simple_past(pv[0]) or present_perfect(pv[0])}
         if main is not None and main.i not in preds:
             preds[main.i] = (main, None)
+        for t in reports:
+            preds[t.i] = (t, None)
         if len(dated) == 1 and main is not None and main.i not in dated:
             # a single date in the sentence dates its main predicate too unless that one is a report of it
             (verb, value), = dated.values()
             if main.lemma_ not in REPORTING or not is_past(main):
-                preds = {main.i: (main, value)} if verb.head == main or verb == main else preds
+                if verb.head == main or verb == main:
+                    preds = {main.i: (main, value), **{t.i: (t, None) for t in reports}}
         for i in sorted(preds):
             verb, value = preds[i]
             q = quote_at(verb, quotes)
@@ -230,8 +246,8 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
                     value, how = dct, "publication"
             elif value is None and dct and (is_present(verb) or present_perfect(verb)):
                 value, how = dct, "publication"  # the state at, or the news just before, the time of writing
-            if value and how == "explicit":
-                last_dated = (n, value)
+            if value and how == "explicit" and (verb == main or main is None or preds.get(main.i, (None, None))[1] is None):
+                last_dated = (n, value)  # the main clause's date sets the story's reference time
             sub = list(verb.subtree) if verb != main else list(sent)
             start = max(sub[0].idx, sent.start_char)
             end = min(sub[-1].idx + len(sub[-1]), sent.end_char)
