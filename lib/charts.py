@@ -21,7 +21,7 @@ def _wrap(text: object, width: int = 70, lines: int = 6) -> str:
     parts = textwrap.wrap(" ".join(str(text or "").split()), width) or [""]
     if len(parts) > lines:
         parts = parts[:lines - 1] + [parts[lines - 1] + " …"]
-    return "<br>".join(html.escape(p) for p in parts)
+    return "<br>".join(html.escape(p, quote=False) for p in parts)
 
 
 def kind_bar(counts: pd.DataFrame, colors: dict[str, str], selected: str | None = None) -> go.Figure:

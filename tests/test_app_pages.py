@@ -194,3 +194,17 @@ def test_empty_store_tells_the_build_command(monkeypatch, tmp_path):
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
     assert not at.exception
     assert any("python -m lib build" in c.value for c in at.code)
+
+
+def test_choosing_an_article_on_the_overview_opens_it(app):
+    at = app.run()
+    at.session_state["articles_table"] = {"selection": {"rows": [1], "columns": [], "cells": []}}
+    at.run()
+    assert at.title[0].value == "Article" and at.query_params["doc"] == "b-lawsuit"
+    assert "The lawsuit is frivolous" in html_text(at)
+
+
+def test_an_event_link_shows_the_event_in_its_article(app):
+    at = open_page(app, "views/article.py", doc="a-sanctuary", event="a-sanctuary#e2")
+    assert any("announced in July 2017" in t.value for t in at.text)
+    assert any(m.value.startswith("**Event**") and "2017" in m.value for m in at.markdown)
