@@ -1,17 +1,18 @@
 """Normalising found temporal expressions to TimeML TIMEX3 type and value at their own granularity.
 
-dateparser (maintained, many phrasings) values the absolute expressions whose parts the rules cannot take
-apart; everything else is valued here because dateparser returns full datetimes (losing “2017-07” vs
-“2017-07-16”) and knows neither TimeML's granularities (weeks, quarters, seasons, decades, PRESENT_REF)
-nor the tense of the sentence, which decides whether “Friday” or “in April” is before or after the
-publication date. `Anchor` holds the publication date and the discourse so far (for “a year earlier”).
+Calendar arithmetic comes from python-dateutil (relativedelta, easter). The valuing itself is written here
+because the rules in lib.timex_rules already split each match into its parts (month, day, year, unit,
+direction), while dateparser — the maintained parser of many phrasings — returns a full datetime that loses
+the granularity (“2017-07” becomes 2017-07-16), knows no TimeML values (weeks, quarters, seasons, decades,
+PRESENT_REF, durations, sets) and cannot see the tense of the sentence, which decides whether “Friday” or
+“in April” lies before or after the publication date. `Anchor` holds the publication date, the tense and
+the discourse so far (for “a year earlier”, “the year-ago quarter”).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
@@ -250,15 +251,6 @@ def parse_value(v: str) -> tuple[date, str] | None:
     return None
 
 
-@lru_cache(maxsize=4096)
-def dateparser_date(text: str) -> date | None:
-    """dateparser's reading of an absolute date string (cached: it is slow)."""
-    import dateparser
-
-    d = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": False, "PREFER_DAY_OF_MONTH": "first"})
-    return d.date() if d else None
-
-
 def holiday_date(name: str, year: int) -> date | None:
     """The date of a named holiday in a year (US calendar for the movable ones)."""
     n = name.lower().replace("'", "")
@@ -322,8 +314,9 @@ def v_iso(g, text, a):
 
 
 def v_slash(g, text, a):
+    m, d = int(g["m"]), int(g["d"])
     try:
-        return "DATE", date(_year(g["y"]), int(g["m"]), int(g["d"])).isoformat()
+        return "DATE", date(_year(g["y"]), m, d).isoformat()  # US order, month first
     except ValueError:
         return None
 
@@ -745,6 +738,8 @@ def v_duration(g, text, a):
     rel = (g.get("rel") or "").lower()
     if nw in ("a", "an") and not g.get("adj") and not rel and not g.get("approx") and text.lower().startswith(("a ", "an ")) is False:
         return None
+    if u == "second" and nw in ("a", "one") and not rel:
+        return None  # "a second betrayal": the ordinal
     if u == "quarter":
         if re.search(r"[a-z]-quarters?\b", text.lower()) and not re.search(r"\d", text):
             return None  # "three-quarters" is a fraction
@@ -759,6 +754,8 @@ def v_duration(g, text, a):
 def v_bareunits(g, text, a):
     u = unit_name(g["u"])
     rel = (g.get("rel") or "").lower()
+    if not rel and u in ("day", "hour", "minute"):
+        return None  # "minutes apart", "the early hours": too often not an expression of their own
     if rel in ("recent", "the recent"):
         return ("DATE", "PAST_REF") if u == "year" else ("DURATION", duration_value(None, u))
     if not rel and not g.get("adj"):
