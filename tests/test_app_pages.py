@@ -208,3 +208,21 @@ def test_an_event_link_shows_the_event_in_its_article(app):
     at = open_page(app, "views/article.py", doc="a-sanctuary", event="a-sanctuary#e2")
     assert any("announced in July 2017" in t.value for t in at.text)
     assert any(m.value.startswith("**Event**") and "2017" in m.value for m in at.markdown)
+
+
+def test_unknown_quote_or_event_in_a_link_gives_a_notice(app):
+    at = open_page(app, "views/article.py", doc="a-sanctuary", quote="a-sanctuary#q99")
+    assert not at.exception and "quote=a-sanctuary#q99" in " ".join(t.value for t in at.toast)
+    assert at.selectbox(key="quote_pick").value is None
+    at = open_page(new_app(), "views/timeline.py", event="nope")
+    assert not at.exception and "event=nope" in " ".join(t.value for t in at.toast)
+
+
+def test_an_unreadable_store_says_how_to_rebuild(monkeypatch, tmp_path):
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "manifest.json").write_text("{not json")
+    monkeypatch.setenv("WHOSAID_STORE", str(tmp_path / "broken"))
+    at = new_app().run()
+    assert not at.exception
+    assert any("cannot be read" in e.value for e in at.error)
+    assert any("python -m lib build" in c.value for c in at.code)

@@ -3,7 +3,7 @@ import streamlit as st
 
 from lib import library
 from lib.cache import nlp
-from lib.ingest import IngestError
+from lib.ingest import MAX_BYTES, IngestError
 from views._ui import check_params, data_or_stop, link_box, md, paths
 
 st.title("Add articles")
@@ -15,7 +15,7 @@ st.caption(f"Articles are saved in `{articles_dir}` and processed into the store
 with st.form("add_form", clear_on_submit=True, border=True):
     files = st.file_uploader("Article files (.txt, .html, .md) — several at once is fine", key="upload_files",
                              type=["txt", "text", "html", "htm", "xhtml", "md", "markdown"],
-                             accept_multiple_files=True)
+                             accept_multiple_files=True, max_upload_size=max(1, MAX_BYTES // 1_000_000))
     pasted = st.text_area("…or paste an article's text", key="paste_text", height=180)
     c1, c2, c3 = st.columns(3)
     title = c1.text_input("Title (optional)", key="add_title", help="Used for pasted text or a single file.")
