@@ -48,6 +48,17 @@ def _role(text: str, i: int, opens: str, closes: str, ambi: str) -> str | None:
     return None
 
 
+def _pair_role(text: str, i: int) -> str | None:
+    """'open' or 'close' for a two-character typewriter mark ('' or ``) at `i`."""
+    if text[i] == "`":
+        return "open"
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 2] if i + 2 < len(text) else "\n"
+    if (before in OPENERS_BEFORE) and not after.isspace():
+        return "open"
+    return "close"
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-empty line of text."""
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
@@ -57,16 +68,25 @@ def _pair_double(text: str, ps: int, pe: int) -> list[Quoted]:
     """Double-mark quotations within one paragraph."""
     out: list[Quoted] = []
     start = None
+    skip = -1
     for i in range(ps, pe):
-        ch = text[i]
-        if ch not in OPEN_D and ch not in CLOSE_D and ch != AMBI_D:
+        if i <= skip:
             continue
-        role = _role(text, i, OPEN_D, CLOSE_D, AMBI_D)
+        ch = text[i]
+        pair = text[i:i + 2] in ("''", "``")  # typewriter doubles: ''quoted'' and ``quoted''
+        if ch not in OPEN_D and ch not in CLOSE_D and ch != AMBI_D and not pair:
+            continue
+        if pair:
+            skip = i + 1
+            role = _pair_role(text, i)
+        else:
+            role = _role(text, i, OPEN_D, CLOSE_D, AMBI_D)
+        width = 2 if pair else 1
         if start is None:
             if role == "open":
                 start = i
         elif role == "close" or (role is None and i > start + 1):
-            out.append(Quoted(start, i + 1, True))
+            out.append(Quoted(start, i + width, True))
             start = None
         # a second opener inside an open quotation is a stray mark: ignored
     if start is not None:
@@ -96,7 +116,8 @@ def _pair_single(text: str, ps: int, pe: int, taken: list[Quoted]) -> list[Quote
         ch = text[i]
         if ch not in OPEN_S and ch not in CLOSE_S and ch not in AMBI_S:
             continue
-        if any(s <= i < e for s, e in inside) or _is_apostrophe(text, i):
+        if any(s <= i < e for s, e in inside) or _is_apostrophe(text, i) or text[i:i + 2] == "''" \
+                or (i > 0 and text[i - 1:i + 1] == "''"):
             continue
         role = _role(text, i, OPEN_S, CLOSE_S, AMBI_S)
         if start is None:

@@ -67,9 +67,7 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(4):
         subj = next((c for c in cur.children if c.dep_ in SUBJ), None)
         if subj is not None:
-            if subj.tag_ == "WDT" or subj.lower_ in ("who", "that", "which"):
-                return cur.head if cur.dep_ in ("relcl", "acl") else None
-            return subj
+            return subj  # "who" included: PolNeAR marks the relative pronoun; speakers.py resolves it
         agent = next((c for c in cur.children if c.dep_ == "agent"), None)
         if agent is not None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -77,7 +75,7 @@ def _subject(verb: Token) -> Token | None:
                 return pobj
         if any(c.dep_ == "nsubjpass" for c in cur.children):
             return None  # "he was asked": the subject is the addressee
-        if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ != "VBN":
+        if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ == "VBG":
             return cur.head  # "Sessions, who said ...", "a spokesman saying ..."
         if cur.dep_ in ("advcl", "conj", "xcomp", "pcomp") and cur.head.i != cur.i:
             cur = cur.head
@@ -115,6 +113,12 @@ def _source_ids(tok: Token | None) -> list[int]:
     return run
 
 
+def doc_comma_before(tok: Token) -> bool:
+    """True when a comma or dash precedes the clause of `tok` ("Many of them, he said, have ...")."""
+    first = min(_subtree_ids(tok))
+    return first > 0 and tok.doc[first - 1].text in (",", "—", "–", "-")
+
+
 def _content_from_frames(tok: Token, frames: frozenset[str]) -> set[int]:
     """Content token indices for a cue token in the frames its lexicon entry allows."""
     kids = list(tok.children)
@@ -138,17 +142,25 @@ def _content_from_frames(tok: Token, frames: frozenset[str]) -> set[int]:
         objs = [c for c in kids if c.dep_ == "dobj" and c.i > tok.i]
         if objs:
             out = _subtree_ids(objs[0])
-            for c in kids:  # "called the policy 'a ...'", "accused him of ...", "criticized X for ..."
-                if c.i > objs[0].i and (c.dep_ in ("oprd", "xcomp", "ccomp") or
-                                        (c.dep_ == "prep" and c.lower_ in ("of", "for", "as", "over"))):
+            for c in kids:  # "called the policy 'a ...'", "accused him of ...", "defended X against ..."
+                if c.i > objs[0].i and c.dep_ in ("oprd", "xcomp", "ccomp", "prep", "dative", "advmod"):
+                    if c.dep_ == "prep" and c.lower_ in ("on", "at", "in", "during", "after", "before") \
+                            and any(g.ent_type_ in ("DATE", "TIME") for g in c.subtree):
+                        continue
                     out |= _subtree_ids(c)
             return out
-    if "inv" in frames and tok.dep_ in ("parataxis", "ccomp", "conj") and tok.head.i < tok.i \
-            and any(c.dep_ in ("nsubj",) for c in kids):
+    preps = {f[5:] for f in frames if f.startswith("prep:")}
+    if preps:
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i:
+                obj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if obj:
+                    return _subtree_ids(obj[0])
+    if "inv" in frames and tok.dep_ in ("parataxis", "ccomp", "conj", "advcl") and not any(
+            c.dep_ in ("dobj", "xcomp", "prep") for c in kids) and any(c.dep_ == "nsubj" for c in kids) \
+            and (tok.head.i < tok.i or doc_comma_before(tok)):
         own = _subtree_ids(tok)
-        first = min(own)
-        head = tok.head
-        return {i for i in _subtree_ids(head) if i < first}
+        return {i for i in _subtree_ids(tok.head) if i not in own}
     return set()
 
 
@@ -167,7 +179,7 @@ def _according(tok: Token) -> _Attr | None:
     if clause.pos_ not in ("VERB", "AUX"):
         clause = sent.root
     own = _subtree_ids(tok)
-    content = {i for i in _subtree_ids(clause) if i not in own and sent.start <= i < sent.end}
+    content = _same_para(tok.doc, tok, {i for i in _subtree_ids(clause) if i not in own and sent.start <= i < sent.end})
     if not content:
         return None
     src = sorted(i for i in _subtree_ids(pobj) if not tok.doc[i].is_punct)
@@ -202,17 +214,34 @@ def _parse_attributions(doc: Doc, in_long_quote: list[bool]) -> list[_Attr]:
             if a:
                 out.append(a)
             continue
-        content = _content_from_frames(tok, cue.frames)
+        content = _same_para(doc, tok, _content_from_frames(tok, cue.frames))
         if not content:
             continue
         subj = _subject(tok)
-        src = _source_ids(subj)
+        src = sorted(_same_para(doc, tok, set(_source_ids(subj))))
         content -= set(src)
         content.discard(tok.i)
         if not content or (not src and tok.tag_ != "VBN" and tok.dep_ not in ("advcl",)):
             continue
         out.append(_Attr(content=content, cue=_cue_span_ids(tok), source=src, lemma=cue.lemma))
     return out
+
+
+def _same_para(doc: Doc, tok: Token, ids: set[int]) -> set[int]:
+    """The token indices that lie in the same paragraph (between blank lines or newlines) as `tok`."""
+    if not ids:
+        return ids
+    lo, hi = min(ids | {tok.i}), max(ids | {tok.i})
+    start, end = lo, hi + 1
+    for i in range(tok.i, lo - 1, -1):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            start = i + 1 if i < tok.i else i
+            break
+    for i in range(tok.i, hi + 1):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            end = i + 1
+            break
+    return {i for i in ids if start <= i < end and not doc[i].is_space}
 
 
 def _noun_attribution(tok: Token, frames: frozenset[str]) -> _Attr | None:
@@ -246,23 +275,25 @@ def _token_range(doc: Doc, q: Quoted) -> tuple[int, int]:
 
 
 def _is_scare(text: str, q: Quoted) -> bool:
-    """Quoted words that are a label or a title rather than something said."""
+    """Quoted words that are a label or a title rather than something said ("sanctuary city")."""
     inner = q.inner(text)
-    return word_count(inner) <= SCARE_MAX_WORDS
+    if word_count(inner) > SCARE_MAX_WORDS:
+        return False
+    return not inner.rstrip("'’\"”").endswith(("!", "?", "."))  # "Stay there!" is said
 
 
 def _sent_of(doc: Doc, i: int) -> Span:
     return doc[i].sent
 
 
-def _speech_cue_in(doc: Doc, lo: int, hi: int, skip: list[bool]) -> Token | None:
-    """The first speech-like verb cue between token indices lo and hi (outside quotations) with a source."""
-    for i in range(lo, hi):
+def _speech_cue_in(doc: Doc, lo: int, hi: int, skip: list[bool], last: bool = False) -> Token | None:
+    """The first (or last) verb cue between token indices lo and hi (outside quotations) with a source."""
+    for i in (range(hi - 1, lo - 1, -1) if last else range(lo, hi)):
         t = doc[i]
         if skip[i] or t.pos_ not in ("VERB", "AUX"):
             continue
         cue = cue_for(t)
-        if cue is not None and cue.cls in ("speech", "stance") and _subject(t) is not None:
+        if cue is not None and _subject(t) is not None:
             return t
     return None
 
@@ -361,6 +392,30 @@ def _colon_attributions(doc: Doc) -> list[_Attr]:
 
 # ---------------------------------------------------------------- assembly
 
+SPLIT_DEPS = {"advcl", "conj", "parataxis", "relcl", "acl", "npadvmod"}
+
+
+def _split_nested(doc: Doc, attrs: list[_Attr]) -> list[_Attr]:
+    """One attribution per token: a cue inside another's content either splits it or is dropped.
+
+    ", saying ...", ", telling X that ...", "who said ..." and "according to X" make their own attribution
+    and are cut out of the outer content; a cue deeper in the content ("X said Y believes Z") is part of it.
+    """
+    attrs = sorted(attrs, key=lambda a: len(a.content), reverse=True)
+    keep: list[_Attr] = []
+    for a in attrs:
+        outer = next((b for b in keep if any(i in b.content for i in a.cue)), None)
+        if outer is None:
+            keep.append(a)
+            continue
+        head = doc[a.cue[0]]
+        if a.lemma == "according to" or head.dep_ in SPLIT_DEPS:
+            cut = _subtree_ids(head) | a.content | set(a.source) | set(a.cue)
+            outer.content -= cut
+            keep.append(a)
+    return [a for a in keep if a.content or a.extra]
+
+
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
@@ -371,14 +426,17 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     if not text.strip():
         return []
     quoted = find_quoted(text)
-    long_quotes = [q for q in quoted if not q.single and not _is_scare(text, q)]
     in_long = [False] * len(doc)
     qranges = []
-    for q in long_quotes:
+    for q in quoted:
+        if q.single:
+            continue
         lo, hi = _token_range(doc, q)
-        qranges.append((q, lo, hi))
-        for i in range(lo, hi):
-            in_long[i] = True
+        scare = _is_scare(text, q)
+        qranges.append((q, lo, hi, scare))
+        if not scare:
+            for i in range(lo, hi):
+                in_long[i] = True
     in_any = list(in_long)
     for q in quoted:
         lo, hi = _token_range(doc, q)
@@ -387,21 +445,11 @@ def extract_quotes(doc: Doc) -> list[Quote]:
 
     attrs = _parse_attributions(doc, in_long) + _colon_attributions(doc)
     # nested attributions: the one whose content holds the other's cue wins ("X said Y believes Z")
-    cue_owner: dict[int, int] = {}
-    for n, a in enumerate(attrs):
-        for i in a.cue:
-            cue_owner[i] = n
-    keep = []
-    for n, a in enumerate(attrs):
-        outer = [m for m, b in enumerate(attrs) if m != n and any(i in b.content for i in a.cue)
-                 and not any(i in a.content for i in b.cue)]
-        if not outer:
-            keep.append(a)
-    attrs = keep
+    attrs = _split_nested(doc, attrs)
 
     # quotations: extend the attribution they overlap, or attribute them
     attrs.sort(key=lambda a: a.start(doc))
-    for q, lo, hi in qranges:
+    for q, lo, hi, scare in qranges:
         host = None
         for a in attrs:
             if any(lo <= i < hi for i in a.content):
@@ -410,6 +458,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         if host is not None:
             host.extra.append((q.start, q.end))
             host.quoted = True
+            continue
+        if scare:
             continue
         a = _attribute_quote(doc, q, lo, hi, attrs, in_any)
         if a is not None:
@@ -441,14 +491,18 @@ def _attribute_quote(doc: Doc, q: Quoted, lo: int, hi: int, attrs: list[_Attr],
     sent = _sent_of(doc, lo)
     last_sent = _sent_of(doc, hi - 1)
     # the cue in the quotation's own sentence(s), after or before it
-    cue = _speech_cue_in(doc, hi, last_sent.end, in_any) or _speech_cue_in(doc, sent.start, lo, in_any)
+    after = _speech_cue_in(doc, hi, last_sent.end, in_any)
+    if after is not None and (any(t.pos_ in ("VERB", "AUX") for t in doc[hi:after.i])
+                              or (_subject(after) is not None and _subject(after).i < lo)):
+        after = None  # "“...” and continued threatening": the cue belongs to another clause
+    cue = after or _speech_cue_in(doc, sent.start, lo, in_any, last=True)
     if cue is not None:
         existing = next((a for a in attrs if cue.i in a.cue), None)
         if existing is not None:
             existing.extra.append((q.start, q.end))
             existing.quoted = True
             return None
-        src = _source_ids(_subject(cue))
+        src = sorted(_same_para(doc, cue, set(_source_ids(_subject(cue)))))
         return _Attr(content=set(), cue=_cue_span_ids(cue), source=src, lemma=cue.lemma_.lower(),
                      extra=[(q.start, q.end)], quoted=True)
     # continuation of the direct quote just before it (split quotes, quotes over several paragraphs)
@@ -462,6 +516,15 @@ def _attribute_quote(doc: Doc, q: Quoted, lo: int, hi: int, attrs: list[_Attr],
         if not between_cues and (gap == 0 or (gap == 1 and para_start)):
             p.extra.append((q.start, q.end))
             return None
+    # "More from Blumenthal and Cohen: “...”": the colon is the cue, the phrase before it the source
+    before = text[:q.start].rstrip(" ")
+    if before.endswith(":") and lo > 0:
+        colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        chunk = next((c for c in reversed(list(sent.noun_chunks)) if c.end <= (colon.start if colon else 0)
+                      and c.root.pos_ == "PROPN"), None)
+        if colon is not None and chunk is not None and colon.start - chunk.end <= 1:
+            return _Attr(content=set(), cue=[colon.start], source=list(range(chunk.start, chunk.end)),
+                         lemma=":", extra=[(q.start, q.end)], quoted=True)
     # a sentence before it ending in "... said:" with its cue
     if sent.start > 0:
         prev_sent = _sent_of(doc, sent.start - 1)

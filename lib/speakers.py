@@ -1,25 +1,271 @@
-"""Resolving speaker mentions ("he", "Sessions", "the attorney general") to one canonical speaker.
+"""Resolving speaker mentions ("he", "Sessions", "the attorney general") to one canonical speaker per article.
 
-Baseline: the mention's text is the speaker. To be replaced by the full resolver (issue 4).
+Rules over the spaCy parse, not NER alone, because the small model misses or mislabels names ("Emanuel"
+but not "Rahm Emanuel", "Sessions Slams Chicago" as a person in a headline):
+- a name mention is the run of proper nouns around the mention's head, with leading titles split off as
+  roles ("Chicago Mayor Rahm Emanuel" -> name "Rahm Emanuel", role "Chicago Mayor");
+- a surname alone joins the full name that ends with it ("Sessions" -> "Jeff Sessions");
+- a title or description ("the attorney general", "the president") joins the name it precedes elsewhere in
+  the article ("Attorney General Jeff Sessions", "President Donald Trump");
+- "the city" joins "the City of X" when the article names one, else the last city named;
+- pronouns ("he", "she", "who") join the antecedent: the relative clause's noun, or the latest person
+  mentioned before them.
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
 
+from spacy.tokens import Doc, Span, Token
+
+from .cues import verb_lemmas
 from .model import Quote, Speaker
+
+TITLE_WORDS = {
+    "president", "vice", "attorney", "general", "mayor", "governor", "gov", "gov.", "senator", "sen", "sen.",
+    "rep", "rep.", "representative", "secretary", "director", "executive", "chairman", "chairwoman", "chair",
+    "chief", "spokesman", "spokeswoman", "spokesperson", "minister", "prime", "judge", "justice", "speaker",
+    "leader", "commissioner", "superintendent", "sheriff", "officer", "dr", "dr.", "mr", "mr.", "mrs", "mrs.",
+    "ms", "ms.", "sir", "lord", "pope", "rev", "rev.", "reverend", "father", "king", "queen", "prince",
+    "candidate", "nominee", "deputy", "assistant", "press", "adviser", "advisor", "aide", "ambassador",
+    "lt.", "gen.", "col.", "sgt.", "capt.", "u.s.", "former", "acting", "first", "lady", "house", "senate",
+    "state", "republican", "democratic", "democrat", "gop", "sens.", "reps.", "presidential", "campaign",
+    "manager", "chairperson", "founder", "ceo", "professor", "prof.", "coach", "host", "anchor", "councilman",
+    "alderman", "congressman", "congresswoman", "lawmaker", "economist", "analyst", "pollster", "strategist",
+}
+NOT_TITLE_HEADS = {"u.s.", "former", "acting", "first", "house", "senate", "state", "republican", "democratic",
+                   "democrat", "gop", "presidential", "campaign", "vice", "deputy", "assistant", "press", "prime"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "i", "me", "my", "we", "us", "our"}
+PLURAL_PRONOUNS = {"they", "them", "their"}
+RELATIVE = {"who", "that", "which", "whom", "whose"}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir"}
+
+
+def _clean(text: str) -> str:
+    """A name as it should read: single spaces, no possessive, no edge punctuation."""
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:'\"“”‘’()")
+    return re.sub(r"(?:'s|’s)$", "", text).strip()
+
+
+def _is_title(tok: Token) -> bool:
+    return tok.lower_ in TITLE_WORDS or tok.lower_.rstrip(".") in TITLE_WORDS
+
+
+def _name_run(head: Token) -> tuple[list[Token], list[Token]]:
+    """(name tokens, title tokens) of the proper-noun run ending at or around `head`."""
+    doc = head.doc
+    end = head.i
+    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].head.i in (head.i, end + 1) \
+            and "\n" not in doc[end].whitespace_:
+        end += 1
+    start = head.i
+    while start - 1 >= 0 and (doc[start - 1].pos_ == "PROPN" or (doc[start - 1].pos_ in ("NOUN", "ADJ") and _is_title(doc[start - 1]))) \
+            and "\n" not in doc[start - 1].whitespace_ and doc[start - 1].dep_ in ("compound", "amod", "nmod", "punct", "poss") \
+            and doc[start - 1].text not in ",;:":
+        start -= 1
+    run = [t for t in doc[start:end + 1] if not t.is_punct or t.text in (".", "-")]
+    # split leading titles off: the name is the run after the last title word
+    last_title = max((k for k, t in enumerate(run) if _is_title(t)), default=-1)
+    titles, name = run[:last_title + 1], run[last_title + 1:]
+    if not name:
+        name, titles = run[-1:], run[:-1]
+    return name, titles
+
+
+def _bad_name(tokens: list[Token], cue_verbs: set[str]) -> bool:
+    """A 'name' that is really a headline fragment ("Sessions Slams Chicago")."""
+    if len(tokens) > 4:
+        return True
+    for t in tokens[1:]:
+        low = t.lower_
+        if low in cue_verbs or (low.endswith("s") and low[:-1] in cue_verbs) or t.tag_ in ("VBZ", "VBD"):
+            return True
+    return False
+
+
+class _Registry:
+    """Speakers of one article, found by name, alias or title."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.speakers: list[Speaker] = []
+        self.by_name: dict[str, Speaker] = {}
+        cue_verbs = verb_lemmas()
+        self.full_names: dict[str, str] = {}  # surname -> full name
+        self.title_of: dict[str, str] = {}  # "attorney general" -> "Jeff Sessions"
+        self.kind_of: dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+                continue
+            name, titles = _name_run(ent.root)
+            if ent.label_ != "PERSON" or _bad_name(name, cue_verbs):
+                self.kind_of.setdefault(_clean(ent.text), "GPE" if ent.label_ == "GPE" else "ORG")
+                continue
+            full = _clean(" ".join(t.text for t in name))
+            self.kind_of[full] = "PERSON"
+            if len(name) >= 2:
+                self.full_names.setdefault(name[-1].text, full)
+            title = " ".join(t.lower_ for t in titles if t.lower_ not in HONORIFICS).strip()
+            if title:
+                self._add_title(title, full)
+        for tok in doc:  # titles before names the NER missed: "President Donald Trump's orders"
+            if tok.pos_ == "PROPN" and not _is_title(tok) and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN"):
+                name, titles = _name_run(tok)
+                if titles and name and not _bad_name(name, cue_verbs) and name[0].is_title:
+                    full = _clean(" ".join(t.text for t in name))
+                    title = " ".join(t.lower_ for t in titles if t.lower_ not in HONORIFICS)
+                    if len(name) >= 2:
+                        self.full_names.setdefault(name[-1].text, full)
+                        self.kind_of.setdefault(full, "PERSON")
+                    self._add_title(title, self.canonical(name))
+        text = doc.text
+        m = re.search(r"\b[Cc]ity of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)", text)
+        self.city = f"City of {m.group(1)}" if m else None
+        self.last_person: tuple[int, str] | None = None
+
+    def _add_title(self, title: str, name: str) -> None:
+        """Remember that a title (and each of its endings: "attorney general", "general") names someone."""
+        words = title.split()
+        for k in range(len(words)):
+            key = " ".join(words[k:])
+            if words[-1] not in NOT_TITLE_HEADS:
+                self.title_of.setdefault(key, name)
+
+    def get(self, name: str, kind: str) -> Speaker:
+        sp = self.by_name.get(name)
+        if sp is None:
+            sp = Speaker(id=f"s{len(self.speakers)}", name=name, kind=kind)
+            self.speakers.append(sp)
+            self.by_name[name] = sp
+        return sp
+
+    def canonical(self, name_tokens: list[Token]) -> str:
+        """The full name a (possibly partial) name refers to."""
+        name = _clean(" ".join(t.text for t in name_tokens))
+        if not name_tokens:
+            return name
+        if len(name_tokens) == 1 or (len(name_tokens) == 2 and name_tokens[0].lower_ in HONORIFICS):
+            full = self.full_names.get(name_tokens[-1].text)
+            if full:
+                return full
+        return name
+
+
+def _mention_head(span: Span) -> Token:
+    """The token that names the speaker: the last person named in the mention, else its syntactic head."""
+    persons = [e for e in span.ents if e.label_ == "PERSON"]
+    if persons:
+        return persons[-1].root
+    return span.root
+
+
+def _resolve_pronoun(reg: _Registry, tok: Token) -> tuple[str, str] | None:
+    """The antecedent (name, kind) of a pronoun mention."""
+    low = tok.lower_
+    if low in RELATIVE:
+        verb = tok.head
+        if verb.dep_ in ("relcl", "acl"):
+            r = _resolve_np(reg, verb.head)
+            if r is None or r[0] is None:
+                return None, _clean(" ".join(t.text for t in verb.head.subtree if t.i <= verb.head.i))  # type: ignore[return-value]
+            return r
+        return None
+    if low in PERSON_PRONOUNS and reg.last_person:
+        return reg.last_person[1], "PERSON"
+    return None
+
+
+def _resolve_np(reg: _Registry, head: Token) -> tuple[str, str] | None:
+    """(canonical name, kind) for a noun phrase headed by `head`."""
+    doc = reg.doc
+    if head.pos_ == "PRON":
+        return _resolve_pronoun(reg, head)
+    if head.is_lower and head.pos_ in ("PROPN", "NOUN"):
+        return _resolve_description(reg, head)
+    if head.pos_ == "PROPN" or (head.ent_type_ in ("PERSON", "ORG", "GPE") and head.pos_ != "NOUN"):
+        name_toks, titles = _name_run(head)
+        if head.ent_type_ in ("ORG", "GPE", "NORP") and not any(_is_title(t) for t in titles):
+            ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+            if ent is not None and ent.label_ != "PERSON":
+                name = _clean(ent.text)
+                if ent.label_ == "GPE" and reg.city and reg.city.endswith(name):
+                    return reg.city, "GPE"
+                return re.sub(r"^[Tt]he ", "", name), "GPE" if ent.label_ == "GPE" else "ORG"
+        name = reg.canonical(name_toks)
+        kind = reg.kind_of.get(name, "PERSON" if (titles or head.ent_type_ == "PERSON" or len(name_toks) >= 2
+                                                  and head.ent_type_ not in ("ORG", "GPE")) else "OTHER")
+        return name, kind
+    return _resolve_description(reg, head)
+
+
+def _resolve_description(reg: _Registry, head: Token) -> tuple[str, str] | None:
+    """A description ("the attorney general", "the president", "the city") resolved to a named speaker."""
+    words = [t for t in head.subtree if t.i <= head.i and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.dep_ != "poss"]
+    desc = " ".join(t.lower_ for t in words)
+    for k in range(len(words)):
+        key = " ".join(t.lower_ for t in words[k:])
+        if key in reg.title_of:
+            return reg.title_of[key], "PERSON"
+    if head.lower_ == "city" and reg.city:
+        return reg.city, "GPE"
+    return None if not desc else (None, desc)  # type: ignore[return-value]
 
 
 def resolve_speakers(doc: Doc, quotes: list[Quote]) -> tuple[list[Quote], list[Speaker]]:
     """Quotes with `speaker`/`speaker_id` filled in, and the article's speakers."""
-    speakers: dict[str, Speaker] = {}
-    out = []
-    for q in quotes:
+    reg = _Registry(doc)
+    order = sorted(range(len(quotes)), key=lambda k: (quotes[k].speaker_spans or quotes[k].content_spans)[0][0])
+    person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    for k in order:
+        q = quotes[k]
         if not q.speaker_spans:
-            out.append(q)
             continue
         s, e = q.speaker_spans[0]
-        name = doc.text[s:e]
-        sp = speakers.setdefault(name, Speaker(id=f"s{len(speakers)}", name=name))
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        # latest person named before this mention (for pronouns)
+        before = [p for p in person_ents if p.end <= span.start]
+        if before and (reg.last_person is None or before[-1].start_char > reg.last_person[0]):
+            name, _ = _name_run(before[-1].root)
+            if not _bad_name(name, verb_lemmas()):
+                reg.last_person = (before[-1].start_char, reg.canonical(name))
+        for tok in reversed(doc[max(0, span.start - 60):span.start]):  # a known person named since
+            if reg.last_person and tok.idx <= reg.last_person[0]:
+                break
+            if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "ROOT", "nsubjpass") and \
+                    reg.kind_of.get(reg.canonical([tok])) == "PERSON":
+                reg.last_person = (tok.idx, reg.canonical([tok]))
+                break
+        head = _mention_head(span)
+        resolved = _resolve_np(reg, head)
+        mention = _clean(span.text)
+        if resolved is None or resolved[0] is None:
+            name, kind = (resolved[1] if resolved and head.lower_ in RELATIVE else mention.split(",")[0]), "OTHER"
+            name = re.sub(r"^(?:[Tt]he|[Aa]n?) ", "", name)
+            role = resolved[1] if resolved else None
+        else:
+            name, kind = resolved
+            role = None
+        if not name:
+            continue
+        sp = reg.get(name, kind)
+        if kind != "OTHER" and sp.kind == "OTHER":
+            sp.kind = kind
+        if mention and mention not in sp.aliases:
+            sp.aliases.append(mention)
+        if head.pos_ == "PROPN" and not head.is_lower:
+            _, titles = _name_run(head)
+            title = _clean(" ".join(t.text for t in titles))
+            if title and title not in sp.roles:
+                sp.roles.append(title)
+        elif (head.pos_ == "NOUN" or head.is_lower) and kind != "OTHER":
+            desc = _clean(" ".join(t.text for t in span if t.i <= head.i))
+            desc = re.sub(r"^(?:[Tt]he|[Aa]n?) ", "", desc)
+            if desc and desc.lower() != name.lower() and desc not in sp.roles:
+                sp.roles.append(desc)
+        if role and role not in sp.roles and kind == "OTHER":
+            pass
+        if sp.kind == "PERSON":
+            reg.last_person = (span.start_char, sp.name)
         q.speaker, q.speaker_id = sp.name, sp.id
-        out.append(q)
-    return out, list(speakers.values())
+    return quotes, reg.speakers
