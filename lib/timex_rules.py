@@ -40,7 +40,12 @@ _WEEKDAY = (r"(?-i:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
             r"|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)\b"
             r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\.)")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
-_YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d,.]\d)"
+_ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+# years as they are read out in transcripts: "nineteen ninety-six", "nineteen oh five"
+_SPELLED_YEAR = rf"(?:(?:eighteen|nineteen) (?:{_TENS}(?:[- ]{_ONES})?|{_TEENS}|oh[- ]{_ONES}))"
+_YEAR = rf"(?:(?:1[6-9]\d\d|20\d\d)(?![\d,.]\d)|{_SPELLED_YEAR}\b)"
 _SMALL = (r"(?:\d+(?:\.\d+)?(?: 1/2)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
           r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
           r"|eighty|ninety|hundred|a half|half an?|single|a dozen|dozen)")
@@ -73,6 +78,8 @@ RULES: list[tuple[str, str]] = [
     ("noon", rf"(?P<which>noon|midnight|midday)(?:,? (?:(?P<rel>today|yesterday|tomorrow)|(?:on )?(?P<wd>{_WEEKDAY})))?"),
     # decades, centuries, years
     ("decade", rf"(?:the )?(?P<mod>{_MOD})?(?:the )?(?P<dec>(?:1[6-9]|20)?\d0|'\d0) ?'?s\b"),
+    ("decadeword", rf"the (?P<mod>{_MOD})?(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
+    ("yearword", rf"(?:the )?year (?P<y>two thousand(?:(?: and)? (?:{_ONES}|{_TEENS}))?)\b"),
     ("century", r"(?:the |this |last |next )?(?P<ord>(?:\d\d?(?:st|nd|rd|th))|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|this|last|next)[- ]century\b"),
     ("year", rf"(?:the )?(?P<mod>{_MOD})?(?:(?P<fiscal>fiscal|calendar|financial|model|school|the) (?:year )?)?(?<![$#\d.,])(?P<y>{_YEAR})(?!%| percent|\.\d|-\d|\d| \d)(?: (?P<period>period|season|quarter|half))?"),
     # quarters and halves
@@ -91,7 +98,7 @@ RULES: list[tuple[str, str]] = [
     ("partday", rf"(?P<mod>(?:early|late|mid)[- ]?)?(?P<part>{_PART}),? (?:(?P<rel>yesterday|today|tomorrow)|(?:on )?(?P<wd>{_WEEKDAY}))"),
     ("thispart", rf"(?P<mod>(?:early|late|earlier|later) )?(?P<rel>this|last|tomorrow|yesterday) (?P<part>{_PART})\b"),
     ("weekday", rf"(?P<mod>(?:early|late|earlier|later|early on|late on) )?(?:(?P<rel>last|this|next|this past|this coming|the following|the previous|the next|past|coming) )?(?P<wd>{_WEEKDAY})(?: (?P<part>{_PART}))?"),
-    ("relunit", rf"(?P<mod>{_MOD})?(?P<rel>this|last|next|past|coming|previous|current|following|the past|the last|the next|the coming|the current|the previous|the following|this past|this coming|the same|that|that same|the) (?P<u>week(?:end)?|month|year|decade|fortnight)\b(?!-)(?! ago| earlier| later| before| after)"),
+    ("relunit", rf"(?P<mod>{_MOD})?(?P<rel>this|last|next|past|coming|previous|current|following|the past|the last|the next|the coming|the current|the previous|the following|this past|this coming|the same|that|that same|the full|the|the current fiscal|the current calendar) (?P<u>week(?:end)?|month|year|decade|fortnight)\b(?!-)(?! ago| earlier| later| before| after)"),
     ("inthe", rf"(?P<mod>earlier|later) in the (?P<u>week|month|year|day)\b"),
     ("earlierthis", rf"(?P<mod>earlier|later|early|late|the end of|the beginning of|the start of|the middle of) (?P<rel>this|last|next|that) (?P<u>week|month|year|decade)\b"),
     ("ago", rf"(?P<approx>{_APPROX})?(?P<n>{_NUM})[- ](?P<u>{_UNIT})(?: or so)? (?P<dir>ago|earlier|before|later|after|from now|hence|back)\b(?! than| the| that)"),
@@ -100,7 +107,7 @@ RULES: list[tuple[str, str]] = [
     # durations
     ("duration", rf"(?:(?:each of )?(?:the|these|those|this|its|their|his|her|a) )?(?:(?P<rel>past|last|next|first|coming|previous|following|final|full|initial|remaining|latest|preceding|ensuing|same|other|additional|entire|whole|subsequent|year-earlier|year-ago) )?"
                  rf"(?P<approx>{_APPROX})?(?P<n>{_NUM})[- ](?:more |additional |full |straight |consecutive )?(?P<u>{_UNIT})(?P<adj>-long)?\b(?!-old)(?! old| ago| earlier| later| from now)(?![- ](?:quarter|half))"),
-    ("bareunits", rf"(?:(?P<rel>recent|coming|past|the past|the coming|the next|the last|the recent) )?(?P<u>years|decades|months|weeks|days|hours|minutes|centuries)(?P<adj>-long)?\b(?!-old)(?: (?:or|and) (?:years|decades|months|weeks|days|hours))?"),
+    ("bareunits", rf"(?:(?P<rel>recent|coming|past|the past|the coming|the next|the last|the recent|several|future) )?(?P<u>years|decades|months|weeks|quarters|days|hours|minutes|centuries)(?P<adj>-long)?\b(?!-old)(?: (?:or|and) (?:years|decades|months|weeks|days|hours))?"),
     ("aunit", r"(?:(?<=billion )|(?<=million )|(?<=\d )|(?<=% )|(?<=percent )|(?<=cents )|(?<=dollars )|(?<=times ))(?P<per>a|an|per) (?P<u>year|month|week|day|quarter|hour|night)\b"),
     ("every", rf"(?P<q>every|each|once a|twice a|per) (?:other |single )?(?:(?P<n>{_SMALL}) )?(?P<u>second|minute|hour|day|week|month|year|quarter|weekend|decade|morning|evening|night|afternoon|summer|winter|spring|fall|autumn|{_WEEKDAY}|{_MONTH})s?\b"),
     ("adverbset", r"\b(?P<w>daily|weekly|monthly|yearly|nightly|hourly|biweekly|bimonthly|semiannually|biannually|every day)\b"),

@@ -291,10 +291,24 @@ def holiday_date(name: str, year: int) -> date | None:
 
 
 def _year(y: str) -> int:
-    y = y.strip()
-    if len(y) == 2:
-        return 1900 + int(y) if int(y) > 30 else 2000 + int(y)
-    return int(y)
+    """A year written in digits (2017, '17 as 17) or read out ("nineteen ninety-six", "two thousand and one")."""
+    y = y.strip().lower()
+    if y.isdigit():
+        return (1900 + int(y) if int(y) > 30 else 2000 + int(y)) if len(y) == 2 else int(y)
+    words = [w for w in re.split(r"[- ]+", y) if w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + int(number(" ".join(words[2:])) or 0) if words[2:] else 2000
+    century = NUMBER_WORDS.get(words[0], 0)
+    rest = [w for w in words[1:] if w != "oh"]
+    return century * 100 + int(number(" ".join(rest)) or 0)
+
+
+def year_of(y: str, a: "Anchor") -> int | None:
+    """The year a group names: digits, read-out words, or "this/last/next year"."""
+    yy = y.lower().removesuffix("'s").strip()
+    if "year" in yy and not yy.startswith("two thousand"):
+        return relative_year(yy, a)
+    return _year(yy)
 
 
 def value_of(m: Match, a: Anchor) -> tuple[str, str] | None:
@@ -441,6 +455,18 @@ def v_decade(g, text, a):
     return "DATE", f"{dec[:3]}X"
 
 
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                "eighties": 8, "nineties": 9}
+
+
+def v_decadeword(g, text, a):
+    return "DATE", f"19{DECADE_WORDS[g['decw'].lower()]}X"
+
+
+def v_yearword(g, text, a):
+    return "DATE", str(_year(g["y"]))
+
+
 def v_century(g, text, a):
     o = g["ord"].lower()
     if o in ("this", "last", "next"):
@@ -453,7 +479,7 @@ def v_century(g, text, a):
 
 
 def v_year(g, text, a):
-    y = int(g["y"])
+    y = _year(g["y"])
     if not g.get("fiscal") and not g.get("mod") and not g.get("period") and not text.lower().startswith("the"):
         # a bare four-digit number is a year only in a plausible range
         if a.dct and not (1600 <= y <= a.dct.year + 30):
@@ -491,8 +517,7 @@ def v_quarter(g, text, a):
     ago = "year-earlier" in rel or "year-ago" in rel or "a year" in t
     y = None
     if g.get("y") or g.get("ypre"):
-        yy = (g.get("y") or g["ypre"]).lower().removesuffix("'s")
-        y = int(yy) if yy.isdigit() else relative_year(yy, a)
+        y = year_of(g.get("y") or g["ypre"], a)
     n = ORDINALS.get(ordn) if ordn in ORDINALS else None
     if n and n <= 4:
         if y is None:
@@ -521,7 +546,7 @@ def v_quarter(g, text, a):
 
 
 def v_qnum(g, text, a):
-    y = g.get("y") or (str(a.dct.year) if a.dct else "XXXX")
+    y = _year(g["y"]) if g.get("y") else (a.dct.year if a.dct else "XXXX")
     return "DATE", f"{y}-Q{g['q']}"
 
 
@@ -531,8 +556,7 @@ def v_half(g, text, a):
         return None
     n = 1 if which == "first" or which == "front" else 2
     if g.get("y"):
-        yy = g["y"].lower()
-        y = int(yy) if yy.isdigit() else relative_year(yy, a)
+        y = year_of(g["y"], a)
     elif a.dct:
         y = a.dct.year
     else:
@@ -562,7 +586,7 @@ def v_season(g, text, a):
         return None  # "fall", "spring" alone are too often a verb or a noun
     code = SEASON_CODES[s]
     if g.get("y"):
-        return "DATE", f"{g['y']}-{code}"
+        return "DATE", f"{_year(g['y'])}-{code}"
     if a.dct is None:
         return "DATE", f"XXXX-{code}"
     start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
@@ -579,7 +603,7 @@ def v_holiday(g, text, a):
     if a.dct is None and not g.get("y"):
         return "DATE", "XXXX-XX-XX"
     if g.get("y"):
-        y = int(g["y"])
+        y = _year(g["y"])
     else:
         rel = (g.get("rel") or "").lower()
         y = a.dct.year
@@ -653,6 +677,8 @@ def v_relunit(g, text, a):
     u = g["u"].lower()
     if u == "fortnight":
         return None
+    if rel.startswith("the current") or rel == "the full":
+        rel = "this"
     if rel == "the" and u == "year" and not g.get("mod"):
         return "DURATION", "P1Y"
     if rel in ("the past", "the last", "the next", "the coming") and u in ("decade",):
@@ -758,6 +784,10 @@ def v_bareunits(g, text, a):
         return None  # "minutes apart", "the early hours": too often not an expression of their own
     if rel in ("recent", "the recent"):
         return ("DATE", "PAST_REF") if u == "year" else ("DURATION", duration_value(None, u))
+    if rel == "future":
+        return "DATE", "FUTURE_REF"
+    if u == "quarter" and not rel:
+        return None
     if not rel and not g.get("adj"):
         return "DURATION", duration_value(None, u)
     return "DURATION", duration_value(None, u)
@@ -813,7 +843,7 @@ def v_ref(g, text, a):
 
 VALUERS = {
     "iso": v_iso, "slash": v_slash, "mdy": v_mdy, "dmy": v_mdy, "my": v_my, "myrel": v_myrel, "partday": v_partday, "month": v_month, "clock": v_clock,
-    "clock24": v_clock24, "noon": v_noon, "decade": v_decade, "century": v_century, "year": v_year,
+    "clock24": v_clock24, "noon": v_noon, "decade": v_decade, "decadeword": v_decadeword, "yearword": v_yearword, "century": v_century, "year": v_year,
     "quarter": v_quarter, "qnum": v_qnum, "half": v_half, "period": v_period, "ytdagoq": v_ytdagoq,
     "season": v_season, "holiday": v_holiday, "relday": v_relday, "thispart": v_thispart, "weekday": v_weekday,
     "relunit": v_relunit, "inthe": v_inthe, "earlierthis": v_earlierthis, "ago": v_ago, "ago1": v_ago1,

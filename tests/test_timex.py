@@ -40,6 +40,13 @@ def tag(nlp, text: str, dct: str | None = DCT) -> list[tuple[str, str, str]]:
     ("The 20th century saw two wars.", ("The 20th century", "DATE", "19")),
     ("The company was founded a decade ago.", ("a decade ago", "DATE", "2007")),
     ("Prices will rise next year.", ("next year", "DATE", "2018")),
+    ("He left in nineteen ninety-six.", ("nineteen ninety-six", "DATE", "1996")),
+    ("It was over by the year two thousand.", ("the year two thousand", "DATE", "2000")),
+    ("The music of the nineties is back.", ("the nineties", "DATE", "199X")),
+    ("Profit fell for the full year.", ("the full year", "DATE", "2017")),
+    ("The offer expires at midnight Friday.", ("midnight Friday", "TIME", "2017-08-18T24:00")),
+    ("They postponed the vote until Tuesday.", ("Tuesday", "DATE", "2017-08-22")),
+    ("He commented on Monday's vote.", ("Monday", "DATE", "2017-08-14")),
     ("He was jailed for 5 1/2 hours.", ("5 1/2 hours", "DURATION", "PT5H30M")),
 ])
 def test_rule(nlp, text, expected):
@@ -57,6 +64,10 @@ def test_words_that_only_look_like_dates_are_left_alone(nlp):
 
 def test_ages_are_not_durations(nlp):
     assert tag(nlp, "The 6-year-old boy was found.") == []
+
+
+def test_names_that_look_like_dates_are_left_alone(nlp):
+    assert tag(nlp, "They joined the March for Life. It was a second chance.") == []
 
 
 def test_year_ago_follows_the_quarter_the_report_speaks_of(nlp):
