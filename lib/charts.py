@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pandas as pd
 import plotly.graph_objects as go
 
-from .colors import GREY, color_of
+from .colors import color_of
 
 KIND_PATTERNS = {"direct": "", "indirect": "/", "mixed": "."}
 HOW_SYMBOLS = {"explicit": "circle", "inherited": "diamond", "publication": "square-open"}
@@ -50,9 +50,15 @@ def kind_bar(counts: pd.DataFrame, colors: dict[str, str], selected: str | None 
     return fig
 
 
+MAX_LANES = 12
+
+
 def _lanes(ev: pd.DataFrame) -> dict[str, int]:
-    titles = ev.sort_values("date_start", kind="stable")["title"]
-    return {t: i for i, t in enumerate(dict.fromkeys(titles))}
+    """One lane per article, in order of their first event; past MAX_LANES articles, one shared lane."""
+    titles = list(dict.fromkeys(ev.sort_values("date_start", kind="stable")["title"]))
+    if len(titles) > MAX_LANES:
+        return {t: 0 for t in titles}
+    return {t: i for i, t in enumerate(titles)}
 
 
 def _levels(spans: pd.DataFrame) -> list[int]:
@@ -110,12 +116,14 @@ def timeline(ev: pd.DataFrame, colors: dict[str, str], selected: str | None = No
                     "color": [color_of(w, colors) for w in days["who"]],
                     "symbol": [HOW_SYMBOLS.get(h, "circle") for h in days["how"]],
                     "line": {"color": "black", "width": [2 if e == selected else 0.5 for e in days["event_id"]]}})
+    n_lanes = len(set(lanes.values()))
     lo = date.fromisoformat(rows["date_start"].min()) - timedelta(days=3)
     hi = date.fromisoformat(rows["date_end"].max()) + timedelta(days=3)
     fig.update_layout(
-        height=max(260, 70 * len(lanes) + 120), margin={"l": 10, "r": 10, "t": 30, "b": 40},
+        height=max(260, 70 * n_lanes + 120), margin={"l": 10, "r": 10, "t": 30, "b": 40},
         xaxis={"type": "date", "range": [lo.isoformat(), hi.isoformat()], "title": None},
-        yaxis={"tickvals": list(lanes.values()), "ticktext": [_wrap(t, 28, 2) for t in lanes],
-               "range": [-0.85, len(lanes) - 0.5], "title": None, "zeroline": False},
+        yaxis={"tickvals": sorted(set(lanes.values())), "range": [-0.85, n_lanes - 0.5], "title": None,
+               "zeroline": False, "ticktext": [_wrap(t, 28, 2) for t in lanes] if n_lanes == len(lanes)
+               else [f"{len(lanes)} articles"]},
         showlegend=False, clickmode="event+select", dragmode="pan", hoverlabel={"align": "left"})
     return fig

@@ -143,7 +143,8 @@ def test_article_text_is_escaped_and_quotes_highlighted(app):
 
 def test_a_link_naming_only_a_quote_opens_its_article(app):
     at = open_page(app, "views/article.py", quote="b-lawsuit#q1")
-    assert at.selectbox(key="doc").value == "b-lawsuit"
+    assert at.selectbox(key="doc_pick").value == "b-lawsuit"
+    assert "The lawsuit is frivolous" in html_text(at)
 
 
 def test_timeline_filters_and_undated_events(app):
@@ -226,3 +227,10 @@ def test_an_unreadable_store_says_how_to_rebuild(monkeypatch, tmp_path):
     assert not at.exception
     assert any("cannot be read" in e.value for e in at.error)
     assert any("python -m lib build" in c.value for c in at.code)
+
+
+def test_picking_another_article_drops_the_old_quote(app):
+    at = open_page(app, "views/article.py", doc="a-sanctuary", quote="a-sanctuary#q1")
+    at.selectbox(key="doc_pick").select("b-lawsuit").run()
+    assert at.query_params.get("doc") == "b-lawsuit" and "quote" not in at.query_params
+    assert "The lawsuit is frivolous" in html_text(at) and "outline:3px" not in html_text(at)

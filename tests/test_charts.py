@@ -65,3 +65,14 @@ def test_colours_are_stable_and_distinct():
 
 def test_empty_timeline_is_an_empty_figure():
     assert len(charts.timeline(pd.DataFrame(columns=queries.EVENT_COLUMNS), {}).data) == 0
+
+
+def test_many_articles_share_one_lane(views):
+    _, ev, colors = views
+    dated, _ = queries.split_dated(ev)
+    many = pd.concat([dated.assign(title=f"Article {i}", event_id=dated["event_id"] + f"-{i}")
+                      for i in range(charts.MAX_LANES + 1)], ignore_index=True)
+    fig = charts.timeline(many, colors)
+    assert fig.layout.yaxis.ticktext == (f"{charts.MAX_LANES + 1} articles",)
+    assert sum(len(t.customdata) for t in fig.data) == len(many)
+    assert len(charts.timeline(dated, colors).layout.yaxis.ticktext) == 2  # one lane per article

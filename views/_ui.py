@@ -112,9 +112,10 @@ def date_range(label: str, span: tuple[date, date] | None, key: str = "dates") -
 
 
 def url_pick(label: str, options: Sequence[str], param: str, key: str,
-             format_func: Callable[[str], str] = str, help: str | None = None) -> str | None:
+             format_func: Callable[[str], str] = str, help: str | None = None,
+             clear: Sequence[str] = ()) -> str | None:
     """A selectbox mirrored into the URL parameter `param` (for choices whose labels are not URL-friendly:
-    the URL holds the id, the box shows the label)."""
+    the URL holds the id, the box shows the label); changing it drops the `clear` parameters."""
     current = st.query_params.get(param)
     current = current if current in options else None
     if key not in st.session_state or st.session_state[key] != current:
@@ -122,6 +123,9 @@ def url_pick(label: str, options: Sequence[str], param: str, key: str,
 
     def sync() -> None:
         chosen = st.session_state.get(key)
+        for other in clear:
+            if other in st.query_params:
+                del st.query_params[other]
         if chosen:
             st.query_params[param] = chosen
         elif param in st.query_params:

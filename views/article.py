@@ -16,16 +16,16 @@ check_params({"doc": docs, "quote": list(data.quotes["quote_id"]), "event": list
 # a link that names only a quote or an event opens its article
 for param, table, col in (("quote", data.quotes, "quote_id"), ("event", data.events, "event_id")):
     wanted = st.query_params.get(param)
-    if wanted and "doc" not in st.query_params and "doc" not in st.session_state:
+    if wanted and "doc" not in st.query_params:
         hit = table[table[col] == wanted]
         if len(hit):
-            st.session_state["doc"] = hit.iloc[0]["doc"]
+            st.query_params["doc"] = hit.iloc[0]["doc"]
 
-if len(docs) == 1 and "doc" not in st.session_state and "doc" not in st.query_params:
-    st.session_state["doc"] = docs[0]
+if len(docs) == 1 and "doc" not in st.query_params:
+    st.query_params["doc"] = docs[0]
 titles = {d: (t if isinstance(t, str) and t else d) for d, t in zip(articles["doc"], articles["title"])}
-doc = st.selectbox("Article", docs, key="doc", bind="query-params", index=None,
-                   placeholder="choose an article", help="The list shows article ids; the title is shown below.")
+doc = url_pick("Article", docs, "doc", "doc_pick", format_func=lambda d: f"{short(titles[d], 100)} · {d}",
+               clear=("quote", "event"))
 if not doc:
     st.info("Choose an article above, or click a quote in the Quotes page to open it here.")
     for d in docs[:50]:
