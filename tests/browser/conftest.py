@@ -99,12 +99,15 @@ def page(browser):
 
 
 def wait_ready(pg) -> None:
-    """Wait until Streamlit has finished running the page script."""
-    pg.wait_for_selector("[data-testid='stApp']")
-    pg.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && "
-        "document.querySelector('[data-testid=\"stMain\"]') !== null", timeout=30_000)
-    pg.wait_for_timeout(500)
+    """Wait until Streamlit has drawn the page and finished running its script."""
+    pg.wait_for_selector("[data-testid='stMain'] h1", timeout=60_000)
+    quiet = 0
+    for _ in range(200):  # the script has finished when the "running" widget stays away for a while
+        running = pg.locator("[data-testid='stStatusWidget']").count() > 0
+        quiet = 0 if running else quiet + 1
+        if quiet >= 4:
+            return
+        pg.wait_for_timeout(150)
 
 
 def shot(pg, name: str) -> Path:

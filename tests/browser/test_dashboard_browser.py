@@ -1,0 +1,127 @@
+"""The dashboard in a real browser: every page opens, filters narrow the views, links bring a view back,
+and an article added through the page shows up in the quote table."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from tests.browser.conftest import shot, wait_ready
+
+pytestmark = pytest.mark.browser
+
+PAGES = {"overview": "", "timeline": "timeline", "who-said-what": "who-said-what", "quotes": "quotes",
+         "article": "article", "speaker": "speaker", "add-articles": "add-articles"}
+COUNT = re.compile(r"(\d+) of (\d+) quotes")
+
+
+def open_page(pg, server: str, path: str) -> None:
+    pg.goto(f"{server}/{path}")
+    wait_ready(pg)
+
+
+def quote_count(pg) -> tuple[int, int]:
+    """(shown, total) from the quote page's caption."""
+    loc = pg.get_by_text(COUNT)
+    loc.wait_for()
+    m = COUNT.search(loc.inner_text())
+    return int(m[1]), int(m[2])
+
+
+def downloaded_rows(pg, label: str) -> list[dict]:
+    with pg.expect_download() as dl:
+        pg.get_by_role("button", name=label).click()
+    return list(csv.DictReader(io.StringIO(open(dl.value.path(), encoding="utf-8-sig").read())))
+
+
+def choose(pg, label: str, option_index: int = 0) -> str:
+    """Pick an option of a select box or multiselect by its label; returns the option's text."""
+    box = pg.get_by_role("combobox", name=label)
+    box.click()
+    option = pg.get_by_role("option").filter(has_not_text="Select all").nth(option_index)
+    text = option.inner_text().strip()
+    option.click()
+    if pg.get_by_role("listbox").count():  # a multiselect stays open for more choices
+        pg.keyboard.press("Escape")
+    wait_ready(pg)
+    return text
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_every_page_opens_on_the_seed_without_an_error(page, server, name):
+    open_page(page, server, PAGES[name])
+    assert page.locator("h1").first.is_visible()
+    assert page.locator("[data-testid='stException']").count() == 0
+    shot(page, f"page-{name}")
+
+
+def test_choosing_a_speaker_narrows_the_table_and_the_link_brings_the_view_back(page, browser, server):
+    open_page(page, server, "quotes")
+    shown_all, total = quote_count(page)
+    assert shown_all == total > 1
+    speaker = choose(page, "Speaker")
+    page.wait_for_function(f"() => !document.body.innerText.includes('{total} of {total} quotes')")
+    shown, _ = quote_count(page)
+    assert 0 < shown < total
+    rows = downloaded_rows(page, "Download these quotes as CSV")
+    assert len(rows) == shown and {r["person"] for r in rows} == {speaker}
+    url = page.url
+    assert parse_qs(urlparse(url).query)["speaker"] == [speaker]
+    shot(page, "quotes-one-speaker")
+
+    fresh = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    try:
+        fresh.goto(url)
+        wait_ready(fresh)
+        assert quote_count(fresh) == (shown, total)
+        assert fresh.get_by_role("combobox", name="Speaker").locator("xpath=..").get_by_text(speaker).count() >= 1
+    finally:
+        fresh.context.close()
+
+
+def test_a_speaker_chosen_on_who_said_what_filters_the_quote_table(page, server):
+    open_page(page, server, "who-said-what")
+    speaker = choose(page, "Speaker")
+    assert parse_qs(urlparse(page.url).query)["who"] == [speaker]
+    shot(page, "who-said-what-speaker")
+    page.get_by_role("link", name="Their quotes in the table").click()
+    page.wait_for_url(re.compile(r"/quotes\?"))
+    wait_ready(page)
+    shown, total = quote_count(page)
+    assert 0 < shown < total
+    assert {r["person"] for r in downloaded_rows(page, "Download these quotes as CSV")} == {speaker}
+
+
+def test_a_malformed_link_gives_a_notice_not_a_traceback(page, server):
+    open_page(page, server, "quotes?speaker=Nobody%20At%20All&bogus=1&dates=2017-99-99")
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.get_by_text(re.compile("not used on this page|not a valid value")).count() >= 1
+    shown, total = quote_count(page)
+    assert shown == total
+
+
+def test_an_article_added_through_the_page_shows_up_in_the_quote_table(page, server):
+    open_page(page, server, "add-articles")
+    text = ("Harbor Board Approves Dredging Plan\n\n"
+            "The harbor board approved a dredging plan on Monday after months of debate.\n\n"
+            "\u201cThis channel has waited thirty years for this work,\u201d said Marisol Quintero, the board's chair. "
+            "\u201cShips will come back.\u201d\n\n"
+            "Fishermen's union leader Dale Okafor said the plan ignored the fish nurseries in the bay.\n")
+    page.get_by_label("…or paste an article's text").fill(text)
+    for part, value in (("year", "2019"), ("month", "04"), ("day", "15")):
+        page.get_by_role("spinbutton", name=f"{part}, Publication date (optional)").click()
+        page.keyboard.type(value)
+    page.get_by_role("button", name="Add to the dashboard").click()
+    page.get_by_text(re.compile("Added “")).first.wait_for(timeout=120_000)
+    shot(page, "add-article-done")
+
+    open_page(page, server, "quotes?q=channel")
+    shown, total = quote_count(page)
+    assert shown >= 1
+    rows = downloaded_rows(page, "Download these quotes as CSV")
+    assert any("Quintero" in r["person"] and "thirty years" in r["text"] for r in rows)
+    assert any(r["date"] == "2019-04-15" for r in rows)
+    shot(page, "quotes-added-article")
