@@ -38,11 +38,22 @@ def dates_a_noun(tok: Token) -> bool:
         and tok.i < tok.head.i and tok.head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "dative", "appos")
 
 
+PREPOSITIONAL = {"compare", "accord", "begin", "start", "follow", "include", "base", "regard", "concern",
+                 "beginning", "starting", "following", "including", "effective", "end", "ending"}
+
+
+def prepositional(verb: Token) -> bool:
+    """True for a participle that works as a preposition (“compared with”, “beginning next year”)."""
+    return verb.tag_ in ("VBG", "VBN") and verb.dep_ in ("prep", "advcl", "acl", "pcomp") \
+        and (verb.lemma_ in PREPOSITIONAL or verb.lower_ in PREPOSITIONAL) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+
+
 def verb_of(tok: Token) -> Token | None:
     """The content verb a token (a timex head) hangs from."""
     t = tok
     for _ in range(6):
-        if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ == "ROOT"):
+        if (t.pos_ == "VERB" and not prepositional(t)) or (t.pos_ == "AUX" and t.dep_ == "ROOT"):
             return t
         if t.head == t:
             return None
@@ -56,7 +67,9 @@ def is_past(verb: Token) -> bool:
         return True
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ == "VBN":
-        return not any(a.lower_ in ("will", "would", "'ll", "be", "being") for a in auxes) or any(a.tag_ == "VBD" for a in auxes)
+        if any(a.tag_ == "VBD" or a.lower_ in ("has", "have", "'s", "'ve", "having") for a in auxes):
+            return True  # "was blocked", "had filed", "has filed"
+        return not auxes  # a bare participle ("the suit filed in 2004"); "is scheduled", "will be" are not past
     if verb.tag_ == "VBG" and any(a.tag_ == "VBD" for a in auxes):
         return True
     if verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ in ("VBG", "VBN") and verb.head != verb:
