@@ -36,6 +36,11 @@ COLON_LABELS = {
     "source", "sources", "caption", "credit", "advertisement", "listen", "see", "more", "also", "correction",
     "disclosure", "warning", "breaking", "exclusive", "analysis", "opinion", "subscribe", "follow", "click",
     "published", "posted", "filed", "tags", "topics", "share", "email", "print", "getty", "ap", "reuters",
+    "background", "summary", "context", "why", "what", "how", "when", "where", "who", "bottom", "key",
+    "takeaway", "takeaways", "details", "location", "date", "time", "contact", "phone", "category", "section",
+    "headline", "byline", "dateline", "via", "pictured", "above", "below", "top", "file", "graphic", "map",
+    "chart", "infographic", "audio", "podcast", "transcript", "live", "latest", "developing", "step", "part",
+    "chapter", "question", "answer", "fact", "facts", "result", "results", "score", "final", "price", "cost",
 }
 
 
@@ -372,10 +377,9 @@ def _colon_attributions(doc: Doc) -> list[_Attr]:
         pspan = doc.char_span(ps, ps + len(prefix), alignment_mode="expand")
         if pspan is None or any(t.like_num for t in pspan):
             continue
-        if not (all(t.pos_ in ("PROPN", "NOUN") or t.is_punct for t in pspan) and
-                (any(t.pos_ == "PROPN" for t in pspan) or prefix in ("Q", "A") or
-                 pspan.root.lemma_.lower() in ("poll", "survey", "study", "report"))):
-            continue
+        if not all((t.pos_ in ("PROPN", "NOUN") and (t.is_title or t.is_upper)) or t.is_punct or
+                   (t.pos_ == "ADP" and t.is_lower) for t in pspan):
+            continue  # "Sessions:", "Hillary Clinton:", "Poll:", "Q:" — not "In short:" or "Watch the video:"
         colon = ps + len(prefix)
         while colon < len(text) and text[colon] != ":":
             colon += 1

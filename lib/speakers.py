@@ -93,6 +93,7 @@ class _Registry:
         self.full_names: dict[str, str] = {}  # surname -> full name
         self.title_of: dict[str, str] = {}  # "attorney general" -> "Jeff Sessions"
         self.kind_of: dict[str, str] = {}
+        self.titles_by_name: dict[str, list[str]] = {}  # "Jeff Sessions" -> ["Attorney General"]
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
                 continue
@@ -106,7 +107,7 @@ class _Registry:
                 self.full_names.setdefault(name[-1].text, full)
             title = " ".join(t.lower_ for t in titles if t.lower_ not in HONORIFICS).strip()
             if title:
-                self._add_title(title, full)
+                self._add_title(title, full, _clean(" ".join(t.text for t in titles if t.lower_ not in HONORIFICS)))
         for tok in doc:  # titles before names the NER missed: "President Donald Trump's orders"
             if tok.pos_ == "PROPN" and not _is_title(tok) and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN"):
                 name, titles = _name_run(tok)
@@ -116,14 +117,24 @@ class _Registry:
                     if len(name) >= 2:
                         self.full_names.setdefault(name[-1].text, full)
                         self.kind_of.setdefault(full, "PERSON")
-                    self._add_title(title, self.canonical(name))
+                    self._add_title(title, self.canonical(name),
+                                    _clean(" ".join(t.text for t in titles if t.lower_ not in HONORIFICS)))
+        for tok in doc:  # people the NER missed: a two-word proper name that does something ("Rahm Emanuel said")
+            if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ in ("", "PERSON"):
+                name, titles = _name_run(tok)
+                if len(name) in (2, 3) and all(t.is_title for t in name) and not _bad_name(name, cue_verbs):
+                    full = _clean(" ".join(t.text for t in name))
+                    self.kind_of.setdefault(full, "PERSON")
+                    self.full_names.setdefault(name[-1].text, full)
         text = doc.text
         m = re.search(r"\b[Cc]ity of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)", text)
         self.city = f"City of {m.group(1)}" if m else None
         self.last_person: tuple[int, str] | None = None
 
-    def _add_title(self, title: str, name: str) -> None:
+    def _add_title(self, title: str, name: str, shown: str = "") -> None:
         """Remember that a title (and each of its endings: "attorney general", "general") names someone."""
+        if shown and shown not in self.titles_by_name.setdefault(name, []):
+            self.titles_by_name[name].append(shown)
         words = title.split()
         for k in range(len(words)):
             key = " ".join(words[k:])
@@ -181,15 +192,15 @@ def _resolve_np(reg: _Registry, head: Token) -> tuple[str, str] | None:
         return _resolve_pronoun(reg, head)
     if head.is_lower and head.pos_ in ("PROPN", "NOUN"):
         return _resolve_description(reg, head)
-    if head.pos_ == "PROPN" or (head.ent_type_ in ("PERSON", "ORG", "GPE") and head.pos_ != "NOUN"):
+    if head.ent_type_ in ("ORG", "GPE", "NORP"):
+        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None and ent.label_ != "PERSON":
+            name = re.sub(r"^[Tt]he ", "", _clean(ent.text))
+            if ent.label_ == "GPE" and reg.city and reg.city.endswith(name):
+                return reg.city, "GPE"
+            return name, "GPE" if ent.label_ == "GPE" else "ORG"
+    if head.pos_ == "PROPN" or head.ent_type_ == "PERSON" or (head.is_title and head.text in reg.full_names):
         name_toks, titles = _name_run(head)
-        if head.ent_type_ in ("ORG", "GPE", "NORP") and not any(_is_title(t) for t in titles):
-            ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
-            if ent is not None and ent.label_ != "PERSON":
-                name = _clean(ent.text)
-                if ent.label_ == "GPE" and reg.city and reg.city.endswith(name):
-                    return reg.city, "GPE"
-                return re.sub(r"^[Tt]he ", "", name), "GPE" if ent.label_ == "GPE" else "ORG"
         name = reg.canonical(name_toks)
         kind = reg.kind_of.get(name, "PERSON" if (titles or head.ent_type_ == "PERSON" or len(name_toks) >= 2
                                                   and head.ent_type_ not in ("ORG", "GPE")) else "OTHER")
@@ -232,7 +243,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> tuple[list[Quote], list[S
         for tok in reversed(doc[max(0, span.start - 60):span.start]):  # a known person named since
             if reg.last_person and tok.idx <= reg.last_person[0]:
                 break
-            if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "ROOT", "nsubjpass") and \
+            if tok.pos_ in ("PROPN", "NOUN") and tok.is_title and tok.dep_ in ("nsubj", "ROOT", "nsubjpass") and \
                     reg.kind_of.get(reg.canonical([tok])) == "PERSON":
                 reg.last_person = (tok.idx, reg.canonical([tok]))
                 break
@@ -258,7 +269,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> tuple[list[Quote], list[S
             title = _clean(" ".join(t.text for t in titles))
             if title and title not in sp.roles:
                 sp.roles.append(title)
-        elif (head.pos_ == "NOUN" or head.is_lower) and kind != "OTHER":
+        elif head.is_lower and head.pos_ in ("NOUN", "PROPN") and kind != "OTHER":
             desc = _clean(" ".join(t.text for t in span if t.i <= head.i))
             desc = re.sub(r"^(?:[Tt]he|[Aa]n?) ", "", desc)
             if desc and desc.lower() != name.lower() and desc not in sp.roles:
@@ -268,4 +279,8 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> tuple[list[Quote], list[S
         if sp.kind == "PERSON":
             reg.last_person = (span.start_char, sp.name)
         q.speaker, q.speaker_id = sp.name, sp.id
+    for sp in reg.speakers:  # titles the article gives the speaker anywhere ("Attorney General Jeff Sessions")
+        titles = reg.titles_by_name.get(sp.name, [])
+        rest = [r for r in sp.roles if r not in titles and not any(r.lower() == t.lower() for t in titles)]
+        sp.roles = titles + rest
     return quotes, reg.speakers

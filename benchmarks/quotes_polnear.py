@@ -1,0 +1,149 @@
+"""Quote extraction and attribution on PolNeAR, scored by the shared scorer (shared/tools/polnear_score.py).
+
+Usage: python benchmarks/quotes_polnear.py [--split dev|train] [--limit N] [--out PRED.jsonl]
+
+Parses the split's texts once with the bare spaCy pipeline (timed), runs the whole whosaid extraction on
+those parses (quotes and speakers timed apart), writes the `python -m lib extract` JSON lines with the
+publication dates of metadata.tsv, and scores them with the shared scorer, whose command line it prints so
+anyone can re-check the figures. The corpus is read from the `shared` folder beside the checkout.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpora" / "polnear"
+SCORER = SHARED / "tools" / "polnear_score.py"
+sys.path.insert(0, str(ROOT))
+
+ANN_LINE = re.compile(r"^[TEAR#]\S*\t")
+
+
+def read_dates(metadata: Path) -> dict[str, str]:
+    """Publication date by document name from PolNeAR's metadata.tsv."""
+    lines = metadata.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split("\t")
+    name_col, date_col = header.index("filename"), header.index("publication_date")
+    out = {}
+    for line in lines[1:]:
+        cols = line.split("\t")
+        if len(cols) > max(name_col, date_col) and re.fullmatch(r"\d{4}-\d\d-\d\d", cols[date_col]):
+            out[cols[name_col]] = cols[date_col]
+    return out
+
+
+def gold_dir(split_dir: Path, docs: list[str], work: Path) -> Path:
+    """The split's gold folder, or a copy limited to `docs` with malformed .ann lines left out when needed."""
+    anns = sorted((split_dir / "attributions").glob("*.ann"))
+    wanted = set(docs)
+    chosen = [a for a in anns if a.stem.rsplit("_", 1)[0] in wanted]
+    broken = [a for a in chosen if any(ln and not ANN_LINE.match(ln)
+                                       for ln in a.read_text(encoding="utf-8").splitlines())]
+    if len(chosen) == len(anns) and not broken:
+        return split_dir
+    out = work / "gold"
+    (out / "attributions").mkdir(parents=True, exist_ok=True)
+    (out / "text").symlink_to(split_dir / "text")
+    for a in chosen:
+        lines = a.read_text(encoding="utf-8").splitlines()
+        (out / "attributions" / a.name).write_text(
+            "\n".join(ln for ln in lines if ANN_LINE.match(ln)) + "\n", encoding="utf-8")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print its figures."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=["dev", "train"], default="dev")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N documents")
+    ap.add_argument("--out", type=Path, help="where to write the predictions (JSON lines)")
+    args = ap.parse_args(argv)
+    split_dir = CORPUS / args.split
+    if not split_dir.exists() or not SCORER.exists():
+        print(f"PolNeAR or its scorer not found under {SHARED}: nothing to measure")
+        return 0
+
+    from lib.extract import extract_doc
+    from lib.ingest import read_file
+    from lib.model import Article
+    from lib.nlp import bare_pipeline_name, load_nlp
+    from lib.quotes import extract_quotes
+    from lib.speakers import resolve_speakers
+
+    paths = sorted((split_dir / "text").glob("*.txt"))
+    if args.limit:
+        paths = paths[:args.limit]
+    dates = read_dates(CORPUS / "metadata.tsv")
+    articles: list[Article] = []
+    for p in paths:
+        a = read_file(p)
+        a.date, a.date_source, a.date_confidence = dates.get(p.stem), "given", 1.0
+        if not a.date:
+            a.date_source, a.date_confidence = "none", 0.0
+        articles.append(a)
+    nlp = load_nlp()
+    nlp(articles[0].text if articles else "warm up")
+
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe((a.text for a in articles), batch_size=16))
+    t_parse = time.perf_counter() - t0
+
+    crashes, t_quotes = 0, 0.0
+    for doc in docs:
+        t1 = time.perf_counter()
+        try:
+            resolve_speakers(doc, extract_quotes(doc))
+        except Exception:  # counted, reported below
+            crashes += 1
+        t_quotes += time.perf_counter() - t1
+
+    work = Path(tempfile.mkdtemp(prefix="whosaid-polnear-"))
+    pred = args.out or work / "pred.jsonl"
+    failed = []
+    with pred.open("w", encoding="utf-8") as f:
+        for article, doc in zip(articles, docs):
+            try:
+                obj = extract_doc(article, doc).to_json()
+            except Exception as exc:  # the CLI's contract for a failed article
+                failed.append(f"{article.doc}: {type(exc).__name__}: {exc}")
+                obj = {"doc": article.doc, "error": str(exc), "quotes": [], "timexes": [], "events": []}
+            f.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+    gold = gold_dir(split_dir, [p.stem for p in paths], work)
+    cmd = [sys.executable, str(SCORER), str(gold), str(pred), "--json"]
+    res = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
+
+    n = len(docs)
+    print(f"PolNeAR {args.split}: {n} documents, {res['gold']} gold attributions, {res['pred']} predicted")
+    for key, label in (("content_exact_prf", "content exact P/R/F1"), ("content_overlap_prf", "content overlap P/R/F1"),
+                       ("end_to_end_prf", "end-to-end P/R/F1")):
+        p, r, f1 = res[key]
+        print(f"{label:26} {p:.3f} / {r:.3f} / {f1:.3f}")
+    print(f"{'source accuracy':26} {res['source_acc']:.3f}")
+    print(f"{'cue accuracy':26} {res['cue_acc']:.3f}")
+    print(f"{'direct-quote recall':26} {res['direct_recall']:.3f} (of {res['direct_gold']})")
+    print(f"{'crashes':26} {crashes + len(failed)} of {n}")
+    for msg in failed:
+        print(f"  {msg}")
+    bare = n / t_parse if t_parse else 0.0
+    full = n / (t_parse + t_quotes) if t_parse + t_quotes else 0.0
+    print(f"{'docs/s':26} {full:.2f} with quotes+speakers, {bare:.2f} bare spaCy ({bare_pipeline_name()})")
+    print(f"{'extraction overhead':26} {100 * t_quotes / t_parse if t_parse else 0:.1f}% of parse time "
+          f"({t_quotes:.2f} s vs {t_parse:.2f} s)")
+    print("re-check with the scorer:")
+    print("  " + " ".join(cmd[:-1]))
+    print(f"  (predictions as `python -m lib extract {split_dir / 'text'}/*.txt --dates DATES.tsv` prints them; "
+          f"written to {pred})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,187 @@
+"""Quote extraction: each construction a journalist meets, on short sentences, and the seed article."""
+from __future__ import annotations
+
+import pytest
+
+from lib.extract import extract_article
+from lib.ingest import read_file
+from lib.quotemarks import find_quoted
+from lib.quotes import extract_quotes
+
+
+def quotes_of(nlp, text):
+    return extract_quotes(nlp(text))
+
+
+def spans(text, pairs):
+    return [text[s:e] for s, e in pairs]
+
+
+def only(nlp, text):
+    qs = quotes_of(nlp, text)
+    assert len(qs) == 1, [q.text for q in qs]
+    return qs[0]
+
+
+def test_direct_quote_with_cue_after(nlp):
+    text = "\u201cWe will not cave to this pressure,\u201d the mayor said on Tuesday."
+    q = only(nlp, text)
+    assert q.kind == "direct" and q.cue == "say"
+    assert spans(text, q.speaker_spans) == ["the mayor"]
+    assert "We will not cave to this pressure" in spans(text, q.content_spans)[0]
+
+
+def test_direct_quote_with_cue_before_and_colon(nlp):
+    text = "Lombardi said: \u201cI am not expecting anything from this meeting.\u201d"
+    q = only(nlp, text)
+    assert spans(text, q.speaker_spans) == ["Lombardi"]
+    assert "not expecting anything" in q.text and q.kind == "direct"
+
+
+def test_indirect_quote_keeps_the_complementizer(nlp):
+    text = "Sessions said that the city had refused to cooperate with federal agents."
+    q = only(nlp, text)
+    assert q.kind == "indirect" and q.cue == "say"
+    assert spans(text, q.content_spans) == ["that the city had refused to cooperate with federal agents"]
+    assert spans(text, q.speaker_spans) == ["Sessions"]
+
+
+def test_mixed_quote_inside_a_called_frame(nlp):
+    text = "Sessions called the policy \u201ca trafficker's best friend\u201d in his speech."
+    q = only(nlp, text)
+    assert q.kind == "mixed"
+    assert "the policy" in q.text and "best friend" in q.text
+
+
+def test_quote_split_around_its_cue_is_one_quote(nlp):
+    text = ("\u201cThe city will fight this in court,\u201d she said. "
+            "\u201cWe have the law on our side and we will win.\u201d")
+    q = only(nlp, text)
+    assert len(q.content_spans) == 2
+    assert "fight this in court" in text[slice(*q.content_spans[0])]
+    assert "law on our side" in text[slice(*q.content_spans[1])]
+
+
+def test_quote_running_over_two_paragraphs_is_one_quote(nlp):
+    text = ("\u201cWe are prepared for this,\u201d the governor told reporters. \u201cOur budget is balanced and "
+            "our reserves are full.\n\n\u201cNo court will find otherwise, and we will keep every promise.\u201d\n\n"
+            "The legislature meets next week.")
+    q = only(nlp, text)
+    assert spans(text, q.speaker_spans) == ["the governor"]
+    joined = " ".join(spans(text, q.content_spans))
+    assert "reserves are full" in joined and "keep every promise" in joined
+    assert "legislature" not in joined
+
+
+def test_according_to_is_a_cue_without_a_speech_verb(nlp):
+    text = "The new plan will cost the state about $2 billion, according to budget officials."
+    q = only(nlp, text)
+    assert q.cue == "according to"
+    assert spans(text, q.speaker_spans) == ["budget officials"]
+    assert "will cost the state" in q.text
+
+
+def test_told_reporters_and_in_a_statement(nlp):
+    text = "Trump told reporters that the wall would be built. The mayor said in a statement that the city would sue."
+    qs = quotes_of(nlp, text)
+    assert [q.cue for q in qs] == ["tell", "say"]
+    assert spans(text, qs[0].speaker_spans) == ["Trump"] and spans(text, qs[1].speaker_spans) == ["The mayor"]
+    assert "the wall would be built" in qs[0].text and "the city would sue" in qs[1].text
+
+
+def test_headline_colon_attributes_the_headline(nlp):
+    text = ("Sessions: Chicago Leaders Have Failed Their Residents\n\n"
+            "The attorney general spoke in Miami on Wednesday about crime.")
+    qs = quotes_of(nlp, text)
+    head = [q for q in qs if q.cue == ":"]
+    assert len(head) == 1
+    assert spans(text, head[0].speaker_spans) == ["Sessions"]
+    assert "Chicago Leaders Have Failed" in head[0].text
+
+
+def test_photo_captions_are_not_headline_quotes(nlp):
+    text = "Image: Sessions speaks during a news conference in Miami\n\nThe speech lasted an hour."
+    assert quotes_of(nlp, text) == []
+
+
+def test_scare_quotes_and_titles_are_not_quotes(nlp):
+    for text in ("The so-called \u201csanctuary city\u201d label is contested by the council.",
+                 "So-called 'sanctuary' policies are in place in several states.",
+                 "The film \u201cThe Big Short\u201d opened in December to large crowds."):
+        assert quotes_of(nlp, text) == [], text
+
+
+def test_short_quote_that_is_said_is_a_quote(nlp):
+    text = "When the senator walked in, a man in the crowd yelled \u201cGo home!\u201d"
+    q = only(nlp, text)
+    assert "Go home" in q.text and spans(text, q.speaker_spans) == ["a man in the crowd"]
+
+
+@pytest.mark.parametrize("text", [
+    "He said \u201cthis quotation never closes and the paragraph ends.\n\nThe next paragraph is plain.",
+    "\u201cRespect for the rule of law has broken down,\" Sessions said. \"Straight and curly marks mix.\u201d",
+    "\u201d A stray closing mark opens this text, and \u201c another opens without end",
+    "'' '' \" \" \u201c \u201d \u2018 \u2019",
+    "",
+])
+def test_unbalanced_or_mixed_marks_never_raise(nlp, text):
+    quotes = quotes_of(nlp, text)
+    for q in quotes:
+        assert all(0 <= s < e <= len(text) for s, e in q.content_spans)
+
+
+def test_quotation_marks_pair_across_styles():
+    text = "\u201cOne,\u201d he said. \"Two,\" she said. ''Three,'' they said. Don't split the '90s."
+    assert [text[q.start:q.end] for q in find_quoted(text)] == ["\u201cOne,\u201d", "\"Two,\"", "''Three,''"]
+
+
+def test_multi_paragraph_quote_is_left_open_at_its_paragraph_end():
+    text = "\u201cFirst part of the quote\n\n\u201cSecond part.\u201d"
+    found = find_quoted(text)
+    assert [(text[q.start:q.end], q.closed) for q in found] == [
+        ("\u201cFirst part of the quote", False), ("\u201cSecond part.\u201d", True)]
+
+
+# ---------------------------------------------------------------- the seed article
+
+@pytest.fixture(scope="module")
+def seed(nlp, seed_path):
+    return extract_article(read_file(seed_path), nlp)
+
+
+def test_seed_every_direct_quote_has_its_speaker(seed):
+    text = seed.article.text
+    expected = {
+        "Respect for the rule of law has broken down": "Jeff Sessions",
+        "Chicago\u2019s leaders have made this a political issue": "Jeff Sessions",  # "..., he said"
+        "This is a serious problem for the people of Chicago": "Jeff Sessions",
+        "If voters in Chicago are concerned": "Jeff Sessions",  # "..., he said"
+        "not cave to the Trump administration": "Rahm Emanuel",
+        "In a week in which the Trump administration": "Rahm Emanuel",
+        "doesn\u2019t understand what it means to run a city": "Tom Cochran",
+        "The U.S. Conference of Mayors stands with Chicago": "Tom Cochran",
+        "If Chicago submits to the Department": "City of Chicago",
+        "that kind of trust, once lost, is lost forever": "City of Chicago",
+        "send in the feds": "Donald Trump",
+    }
+    for words, speaker in expected.items():
+        owners = [q.speaker for q in seed.quotes if any(words in text[s:e] for s, e in q.content_spans)]
+        assert owners == [speaker], (words, owners)
+
+
+def test_seed_scare_quotes_are_not_quotes_of_their_own(seed):
+    text = seed.article.text
+    for q in seed.quotes:
+        body = " ".join(text[s:e] for s, e in q.content_spans).strip("\u201c\u201d\"' .,")
+        assert body.lower() not in {"sanctuary cities", "sanctuary city", "sanctuary", "blackmailed"}
+
+
+def test_seed_five_speakers_under_one_name_each(seed):
+    names = [s.name for s in seed.speakers]
+    for name in ("Jeff Sessions", "Rahm Emanuel", "Tom Cochran", "City of Chicago", "Donald Trump"):
+        assert names.count(name) == 1, names
+    assert not any(n in names for n in ("Sessions", "Emanuel", "Cochran", "he", "the president", "the city"))
+    sessions = next(s for s in seed.speakers if s.name == "Jeff Sessions")
+    assert sessions.kind == "PERSON" and "Attorney General" in sessions.roles
+    assert {"Sessions", "he"} <= set(sessions.aliases)
+    assert next(s for s in seed.speakers if s.name == "City of Chicago").kind == "GPE"
