@@ -24,21 +24,26 @@ def _wrap(text: object, width: int = 70, lines: int = 6) -> str:
     return "<br>".join(html.escape(p, quote=False) for p in parts)
 
 
-def kind_bar(counts: pd.DataFrame, colors: dict[str, str], selected: str | None = None) -> go.Figure:
-    """Quotes per speaker, stacked by kind (pattern), each speaker in their colour; click selects a speaker."""
+def kind_bar(counts: pd.DataFrame, colors: dict[str, str], selected: str | None = None,
+             roles: dict[str, list[str]] | None = None) -> go.Figure:
+    """Quotes per speaker, stacked by kind (pattern), each speaker in their colour, roles in the hover; click
+    selects a speaker (customdata[0] is the speaker)."""
     persons = list(dict.fromkeys(counts["person"]))
+    roles = roles or {}
     fig = go.Figure()
     for kind, pattern in KIND_PATTERNS.items():
         sub = counts[counts["kind"] == kind]
         if sub.empty:
             continue
         fig.add_bar(
-            y=sub["person"], x=sub["quotes"], orientation="h", name=kind, customdata=sub["person"],
+            y=sub["person"], x=sub["quotes"], orientation="h", name=kind,
+            customdata=[[p, _wrap("; ".join(roles.get(p, [])), 60, 2)] for p in sub["person"]],
             marker={"color": [color_of(p, colors) for p in sub["person"]],
                     "pattern": {"shape": pattern, "fgcolor": "white", "solidity": 0.35},
                     "opacity": [1.0 if not selected or p == selected else 0.35 for p in sub["person"]],
                     "line": {"color": "white", "width": 0.5}},
-            hovertemplate="<b>%{y}</b><br>" + kind + " quotes: %{x}<extra></extra>", showlegend=False)
+            hovertemplate="<b>%{y}</b><br>%{customdata[1]}<br>" + kind + " quotes: %{x}<extra></extra>",
+            showlegend=False)
         fig.add_bar(x=[None], y=[None], orientation="h", name=kind, hoverinfo="skip",
                     marker={"color": "#777777", "pattern": {"shape": pattern, "fgcolor": "white", "solidity": 0.35}})
     fig.update_layout(

@@ -46,12 +46,13 @@ def test_timeline_colours_events_by_speaker(views):
 
 def test_kind_bar_stacks_kinds_in_speaker_colours(views):
     q, _, colors = views
-    fig = charts.kind_bar(queries.kind_counts(q), colors, selected="Rahm Emanuel")
+    fig = charts.kind_bar(queries.kind_counts(q), colors, selected="Rahm Emanuel", roles={"Rahm Emanuel": ["Mayor"]})
     data = [t for t in fig.data if t.showlegend is False]
     direct = next(t for t in data if t.name == "direct")
     assert dict(zip(direct.y, direct.x)) == {"Jeff Sessions": 2, "Rahm Emanuel": 1}
     assert list(direct.marker.color) == [colors["Jeff Sessions"], colors["Rahm Emanuel"]]
     assert list(direct.marker.opacity) == [0.35, 1.0]
+    assert [c[0] for c in direct.customdata] == ["Jeff Sessions", "Rahm Emanuel"] and direct.customdata[1][1] == "Mayor"
     assert fig.layout.yaxis.categoryarray == ("Rahm Emanuel", "Jeff Sessions")  # most quoted on top
 
 

@@ -21,17 +21,20 @@ counts = queries.kind_counts(q)
 def on_bar_select() -> None:
     """A click on a bar chooses that speaker (the speaker box is bound to the URL)."""
     points = st.session_state["speaker_chart"]["selection"]["points"]
-    if points and points[0].get("customdata") in data.persons:
-        st.session_state["who"] = points[0]["customdata"]
+    custom = points[0].get("customdata") if points else None
+    person = custom[0] if isinstance(custom, list) and custom else custom
+    if person in data.persons:
+        st.session_state["who"] = person
 
 
 speaker = st.session_state.get("who")
+roles = queries.roles_by_person(data.tables["speakers"])
 if counts.empty:
     st.info("No attributed quote in these articles. Clear the article filter in the sidebar to see every article.")
 else:
     st.caption("Quotes per speaker; the pattern tells direct (solid), indirect (striped) and mixed (dotted) quotes "
                "apart. Click a bar to choose a speaker.")
-    st.plotly_chart(charts.kind_bar(counts, data.colors, speaker), key="speaker_chart", on_select=on_bar_select,
+    st.plotly_chart(charts.kind_bar(counts, data.colors, speaker, roles), key="speaker_chart", on_select=on_bar_select,
                     selection_mode="points", config={"displaylogo": False})
 n_un = int((q["person"] == UNATTRIBUTED).sum())
 if n_un:
@@ -41,7 +44,6 @@ if n_un:
 speaker = st.selectbox("Speaker", data.persons, index=None, key="who", bind="query-params",
                        placeholder="choose a speaker", help="Or click their bar in the chart.")
 
-roles = queries.roles_by_person(data.tables["speakers"])
 table = counts.pivot_table(index="person", columns="kind", values="quotes", fill_value=0).reindex(
     columns=queries.KINDS, fill_value=0) if len(counts) else None
 if table is not None:
