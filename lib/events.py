@@ -78,9 +78,11 @@ def is_past(verb: Token) -> bool:
 
 
 def phrase(tok: Token, limit: int) -> str:
-    """The words of a token's subtree, shortened to `limit` words."""
-    words = [t.text for t in tok.subtree if not t.is_space]
-    return " ".join(words[:limit]) + (" …" if len(words) > limit else "")
+    """The text of a token's subtree as written, shortened to `limit` words and to one line."""
+    toks = [t for t in tok.subtree if not t.is_space]
+    text = "".join(t.text_with_ws for t in toks[:limit]).strip()
+    text = re.split(r"\s*\n\s*", text)[-1] if "\n" in text else text
+    return text.strip(" \"“”‘’'") + (" …" if len(toks) > limit else "")
 
 
 def summary_of(verb: Token, speaker: str | None) -> str:
@@ -89,10 +91,25 @@ def summary_of(verb: Token, speaker: str | None) -> str:
     who = speaker or (phrase(subj, 6) if subj is not None else "")
     group = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and c.i < verb.i + 3]
     vg = " ".join(t.text for t in sorted(group + [verb], key=lambda t: t.i))
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "ccomp", "xcomp", "oprd", "dative")), None)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "ccomp", "xcomp", "oprd", "dative")
+                and c.tag_ not in ("WDT", "WP")), None)
     what = phrase(obj, SUMMARY_WORDS - 4) if obj is not None else ""
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "new rules he introduced" -> "he introduced new rules"; "the suit filed in 2004" -> "the suit filed"
+        head = " ".join(t.text for t in verb.head.subtree if t.i <= verb.head.i and not t.is_space)
+        if subj is None and not speaker:
+            who = head
+        elif obj is None:
+            what = head
+    if what and obj is not None and obj.dep_ == "ccomp" and speaker and what[:1].isupper():
+        vg += ":"  # a direct quotation: "Sessions said: Respect for the rule of law …"
     text = " ".join(x for x in (who, vg, what) if x)
     return re.sub(r"\s+([,.;:!?'’])", r"\1", text).strip()
+
+
+def in_quote(tok: Token, quotes: list[Quote]) -> bool:
+    """True when the token stands inside quoted words (the speaker's, told by the statement event, not events)."""
+    return any(s <= tok.idx < e for q in quotes if q.kind != "indirect" for s, e in q.content_spans)
 
 
 def actors_of(sent: Span, quotes: list[Quote], speakers: list[Speaker]) -> list[str]:
@@ -246,6 +263,8 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
         for i in sorted(preds):
             verb, value = preds[i]
             q = quote_at(verb, quotes)
+            if q is None and in_quote(verb, quotes):
+                continue  # the quote's statement event stands for what is said inside it
             how = "explicit" if value else "unknown"
             if value is None and simple_past(verb):
                 near = last_dated if last_dated and n - last_dated[0] <= INHERIT_WINDOW else None
