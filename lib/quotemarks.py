@@ -34,11 +34,11 @@ def _role(text: str, i: int, opens: str, closes: str, ambi: str) -> str | None:
     ch = text[i]
     before = text[i - 1] if i > 0 else "\n"
     after = text[i + 1] if i + 1 < len(text) else "\n"
-    opens_ctx = before in OPENERS_BEFORE or before in opens
+    opens_ctx = before.isspace() or before in OPENERS_BEFORE or before in opens
     closes_ctx = after.isspace() or after in ".,;:!?)]}—–-" or after in closes or after in ambi
     if ch in opens:
         # a curly opener typed where a closer belongs ("word“ ") is a closer
-        return "close" if (closes_ctx and not opens_ctx and before.isalnum()) else "open"
+        return "close" if (closes_ctx and not opens_ctx and not before.isspace()) else "open"
     if ch in closes:
         return "open" if (opens_ctx and not closes_ctx) else "close"
     if opens_ctx and not after.isspace():
@@ -54,7 +54,7 @@ def _pair_role(text: str, i: int) -> str | None:
         return "open"
     before = text[i - 1] if i > 0 else "\n"
     after = text[i + 2] if i + 2 < len(text) else "\n"
-    if (before in OPENERS_BEFORE) and not after.isspace():
+    if (before.isspace() or before in OPENERS_BEFORE) and not after.isspace():
         return "open"
     return "close"
 

@@ -85,7 +85,19 @@ def _subject(verb: Token) -> Token | None:
         if cur.dep_ in ("advcl", "conj", "xcomp", "pcomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
-        return None
+        return _preceding_name(verb) if verb.dep_ == "ROOT" else None
+    return None
+
+
+def _preceding_name(verb: Token) -> Token | None:
+    """The noun just before a subjectless verb the parser got wrong ("..., her adviser, Jake Sullivan, said:")."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].text in (",", "—", "–"):
+        i -= 1
+    if i >= 0 and doc[i].pos_ in ("PROPN", "NOUN", "PRON") and doc[i].sent.start == verb.sent.start \
+            and not doc[i].is_space and doc[i].dep_ in ("appos", "pobj", "npadvmod", "dep", "conj", "dobj"):
+        return doc[i]
     return None
 
 
@@ -303,6 +315,36 @@ def _speech_cue_in(doc: Doc, lo: int, hi: int, skip: list[bool], last: bool = Fa
     return None
 
 
+def _verb_after_quote(doc: Doc, q: Quoted, hi: int) -> Token | None:
+    """Any verb in a short '“...,” Oliver barked.' / '“...!” beamed Hartley' clause right after a quotation."""
+    inner = q.inner(doc.text).rstrip("'’\"”“")
+    if not inner.endswith((",", "!", "?", "—")):
+        return None
+    end = min(len(doc), hi + 8)
+    for i in range(hi, end):
+        t = doc[i]
+        if t.is_space or "\n" in t.text or t.text in (".", ";") or (t.text == "," and i > hi):
+            return None
+        if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP"):
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subj is not None and hi <= subj.i < end and not any(c.dep_ in ("dobj", "ccomp") and c.i > t.i
+                                                                   for c in t.children):
+                return t
+            return None
+    return None
+
+
+def _depends_on(tok: Token, head_i: int, steps: int = 3) -> bool:
+    """True when `tok` hangs (within a few arcs) from the token at `head_i` (", suggesting that ...")."""
+    for _ in range(steps):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i == head_i:
+            return True
+    return False
+
+
 def _same_paragraph(text: str, a: int, b: int) -> bool:
     return "\n" not in text[min(a, b):max(a, b)]
 
@@ -356,6 +398,7 @@ def _kind(text: str, spans: list[tuple[int, int]], quoted: list[Quoted]) -> str:
 
 # ---------------------------------------------------------------- headline and transcript colons
 
+DASH_NAME_RE = re.compile(r"[ \t]*(―|—|–|--|-)[ \t]*((?:[A-Z][\w.'’-]*\.?)(?:[ \t]+[A-Z][\w.'’-]*\.?){0,4})[ \t.,]*(?:\n|$)")
 COLON_RE = re.compile(r"^([A-Z][\w.'’\- ]{0,40}?):\s+(\S.*)$")
 
 
@@ -433,8 +476,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     in_long = [False] * len(doc)
     qranges = []
     for q in quoted:
-        if q.single:
-            continue
+        if q.single and not (text[:q.start].rstrip(" \t").endswith(":") and word_count(q.inner(text)) >= 3):
+            continue  # single marks quote only after a colon ("Warren: 'You Should Be Investigated'")
         lo, hi = _token_range(doc, q)
         scare = _is_scare(text, q)
         qranges.append((q, lo, hi, scare))
@@ -476,7 +519,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         spans = _merge_spans(spans, text)
         if not spans:
             continue
-        src = _char_spans(doc, set(a.source))
+        src = _char_spans(doc, _same_para(doc, doc[a.cue[0]], set(a.source)))
         src = [(min(s for s, _ in src), max(e for _, e in src))] if src else []
         cue = _char_spans(doc, set(a.cue)) or [(doc[a.cue[0]].idx, doc[a.cue[0]].idx + len(doc[a.cue[0]]))]
         body = " … ".join(text[s:e].strip() for s, e in spans)
@@ -499,7 +542,13 @@ def _attribute_quote(doc: Doc, q: Quoted, lo: int, hi: int, attrs: list[_Attr],
     if after is not None and (any(t.pos_ in ("VERB", "AUX") for t in doc[hi:after.i])
                               or (_subject(after) is not None and _subject(after).i < lo)):
         after = None  # "“...” and continued threatening": the cue belongs to another clause
-    cue = after or _speech_cue_in(doc, sent.start, lo, in_any, last=True)
+    if after is None and last_sent.end < len(doc) and _same_paragraph(text, q.end, doc[last_sent.end].idx):
+        nxt = doc[last_sent.end].sent  # “...” Trump said.
+        if len(nxt) <= 10:
+            after = _speech_cue_in(doc, nxt.start, min(nxt.end, nxt.start + 5), in_any)
+            if after is not None and (_subject(after) is None or _subject(after).i < nxt.start):
+                after = None
+    cue = after or _speech_cue_in(doc, sent.start, lo, in_any, last=True) or _verb_after_quote(doc, q, hi)
     if cue is not None:
         existing = next((a for a in attrs if cue.i in a.cue), None)
         if existing is not None:
@@ -509,25 +558,32 @@ def _attribute_quote(doc: Doc, q: Quoted, lo: int, hi: int, attrs: list[_Attr],
         src = sorted(_same_para(doc, cue, set(_source_ids(_subject(cue)))))
         return _Attr(content=set(), cue=_cue_span_ids(cue), source=src, lemma=cue.lemma_.lower(),
                      extra=[(q.start, q.end)], quoted=True)
-    # continuation of the direct quote just before it (split quotes, quotes over several paragraphs)
-    prev = [a for a in attrs if a.quoted and a.start(doc) < q.start]
-    if prev:
-        p = max(prev, key=lambda a: max([e for _, e in a.extra] + [doc[i].idx for i in a.content]))
-        p_end = max([e for _, e in p.extra] + [doc[i].idx + len(doc[i]) for i in p.content])
-        between_cues = [a for a in attrs if a is not p and p_end <= a.start(doc) < q.start]
-        gap = _paragraphs_apart(text, p_end, q.start)
-        para_start = q.start == 0 or text[q.start - 1] == "\n"
-        if not between_cues and (gap == 0 or (gap == 1 and para_start)):
-            p.extra.append((q.start, q.end))
-            return None
+    # “...” ― Sonya Herridge: a dash and a name after the quotation
+    m = DASH_NAME_RE.match(text, q.end)
+    if m:
+        dash = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        name = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        if dash is not None and name is not None and any(t.pos_ == "PROPN" for t in name):
+            return _Attr(content=set(), cue=[dash.start], source=list(range(name.start, name.end)),
+                         lemma="―", extra=[(q.start, q.end)], quoted=True)
     # "More from Blumenthal and Cohen: “...”": the colon is the cue, the phrase before it the source
-    before = text[:q.start].rstrip(" ")
+    before = text[:q.start].rstrip(" \t")
     if before.endswith(":") and lo > 0:
         colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
-        chunk = next((c for c in reversed(list(sent.noun_chunks)) if c.end <= (colon.start if colon else 0)
-                      and c.root.pos_ == "PROPN"), None)
-        if colon is not None and chunk is not None and colon.start - chunk.end <= 1:
-            return _Attr(content=set(), cue=[colon.start], source=list(range(chunk.start, chunk.end)),
+        src = None
+        if colon is not None:
+            csent = doc[colon.start].sent
+            root = csent.root
+            subj = next((c for c in root.children if c.dep_ in ("nsubj", "attr") and c.i < colon.start
+                         and c.pos_ in ("PROPN", "PRON", "NOUN")), None) if root.i < colon.start else None
+            if subj is not None and (subj.pos_ != "NOUN" or subj.dep_ == "nsubj"):
+                src = _source_ids(subj)
+            else:
+                chunk = next((c for c in reversed(list(csent.noun_chunks)) if c.end <= colon.start
+                              and c.root.pos_ == "PROPN" and colon.start - c.end <= 1), None)
+                src = list(range(chunk.start, chunk.end)) if chunk is not None else None
+        if colon is not None and src:
+            return _Attr(content=set(), cue=[colon.start], source=src,
                          lemma=":", extra=[(q.start, q.end)], quoted=True)
     # a sentence before it ending in "... said:" with its cue
     if sent.start > 0:
@@ -538,4 +594,17 @@ def _attribute_quote(doc: Doc, q: Quoted, lo: int, hi: int, attrs: list[_Attr],
                 src = _source_ids(_subject(cue))
                 return _Attr(content=set(), cue=_cue_span_ids(cue), source=src, lemma=cue.lemma_.lower(),
                              extra=[(q.start, q.end)], quoted=True)
+    # continuation of the direct quote just before it (split quotes, quotes over several paragraphs)
+    prev = [a for a in attrs if a.start(doc) < q.start]
+    if prev:
+        p = max(prev, key=lambda a: max([e for _, e in a.extra] + [doc[i].idx for i in a.content]))
+        p_end = max([e for _, e in p.extra] + [doc[i].idx + len(doc[i]) for i in p.content])
+        between_cues = [a for a in attrs if a is not p and p_end <= a.start(doc) < q.start
+                        and not _depends_on(doc[a.cue[0]], p.cue[0])]
+        gap = _paragraphs_apart(text, p_end, q.start)
+        para_start = q.start == 0 or text[q.start - 1] == "\n"
+        speech = p.quoted or (cue_for(doc[p.cue[0]]) is not None and cue_for(doc[p.cue[0]]).cls == "speech")
+        if not between_cues and speech and (gap == 0 and p.quoted or (gap == 1 and para_start)):
+            p.extra.append((q.start, q.end))
+            return None
     return None
