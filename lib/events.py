@@ -221,6 +221,10 @@ def story_date(doc: Doc, timexes: list[Timex], dct: str | None) -> str | None:
 def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers: list[Speaker],
                    dct: str | None) -> list[Event]:
     """Events of a parsed article, each dated at its granularity or left undated."""
+    try:
+        dct = date.fromisoformat(dct[:10]).isoformat() if dct else None
+    except ValueError:
+        dct = None  # an unreadable publication date is no date
     events: list[Event] = []
     last_dated: tuple[int, str] | None = None  # (sentence number, date) of the story's last dated event
     story = story_date(doc, timexes, dct)

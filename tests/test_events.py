@@ -69,3 +69,18 @@ def test_date_is_inherited_from_the_surrounding_text(nlp):
 def test_no_publication_date_leaves_events_undated(nlp):
     evs = events(nlp, "The governor said the plan was fair.", dct=None)
     assert evs[0].date is None
+
+
+def test_unreadable_publication_date_is_no_date(nlp):
+    evs = events(nlp, "The governor said the plan was fair.", dct="not a date")
+    assert [(e.date, e.how) for e in evs] == [(None, "unknown")]
+
+
+def test_quoted_words_are_not_events_of_their_own(nlp):
+    from lib.model import Quote
+    text = '"The plan failed last year," the governor said on Monday.'
+    doc = nlp(text)
+    quote = Quote(content_spans=[(0, 31)], cue_spans=[(text.index("said"), text.index("said") + 4)],
+                  kind="direct", speaker="Governor")
+    evs = extract_events(doc, find_timexes(doc, "2017-08-16"), [quote], [], "2017-08-16")
+    assert [(e.kind, e.date) for e in evs] == [("statement", "2017-08-14")]
