@@ -64,17 +64,26 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
 
 
-def _pair_double(text: str, ps: int, pe: int) -> list[Quoted]:
-    """Double-mark quotations within one paragraph."""
+def _pair_double(text: str, ps: int, pe: int, runs_on: bool = True) -> list[Quoted]:
+    """Double-mark quotations within one paragraph.
+
+    Curly marks nest (“... “hell” ...”); a quotation still open at the paragraph's end runs on when the
+    next paragraph opens with a mark (the multi-paragraph convention) and is a stray mark otherwise, in
+    which case the paragraph is paired again without it.
+    """
     out: list[Quoted] = []
     start = None
+    depth = 0
     skip = -1
-    for i in range(ps, pe):
+    i = ps
+    while i < pe:
         if i <= skip:
+            i += 1
             continue
         ch = text[i]
         pair = text[i:i + 2] in ("''", "``")  # typewriter doubles: ''quoted'' and ``quoted''
         if ch not in OPEN_D and ch not in CLOSE_D and ch != AMBI_D and not pair:
+            i += 1
             continue
         if pair:
             skip = i + 1
@@ -84,17 +93,25 @@ def _pair_double(text: str, ps: int, pe: int) -> list[Quoted]:
         width = 2 if pair else 1
         if start is None:
             if role == "open":
-                start = i
+                start, depth = i, 0
+        elif role == "open" and ch in OPEN_D and text[start] in OPEN_D:
+            depth += 1  # a curly quotation inside a curly one
         elif role == "close" or (role is None and i > start + 1):
-            out.append(Quoted(start, i + width, True))
-            start = None
-        # a second opener inside an open quotation is a stray mark: ignored
+            if depth and ch in CLOSE_D:
+                depth -= 1
+            else:
+                out.append(Quoted(start, i + width, True))
+                start = None
+        i += 1
     if start is not None:
         end = pe
         while end > start + 1 and text[end - 1].isspace():
             end -= 1
-        if end > start + 1:
-            out.append(Quoted(start, end, False))
+        if runs_on or depth:
+            if end > start + 1:
+                out.append(Quoted(start, end, False))
+        else:
+            out.extend(_pair_double(text, start + 1, pe, runs_on=True))
     return out
 
 
@@ -132,8 +149,11 @@ def _pair_single(text: str, ps: int, pe: int, taken: list[Quoted]) -> list[Quote
 def find_quoted(text: str) -> list[Quoted]:
     """Every quotation in the text, in order; never raises on unbalanced or mixed marks."""
     out: list[Quoted] = []
-    for ps, pe in _paragraphs(text):
-        doubles = _pair_double(text, ps, pe)
+    paras = _paragraphs(text)
+    for k, (ps, pe) in enumerate(paras):
+        nxt = text[paras[k + 1][0]:paras[k + 1][0] + 2].lstrip() if k + 1 < len(paras) else ""
+        runs_on = bool(nxt) and (nxt[0] in OPEN_D or nxt[0] in CLOSE_D or nxt[0] == AMBI_D or nxt[:2] == "''")
+        doubles = _pair_double(text, ps, pe, runs_on)
         out.extend(doubles)
         out.extend(_pair_single(text, ps, pe, doubles))
     return sorted(out, key=lambda q: q.start)

@@ -334,6 +334,18 @@ def _verb_after_quote(doc: Doc, q: Quoted, hi: int) -> Token | None:
     return None
 
 
+def _verb_before(doc: Doc, q: Quoted, lo: int) -> Token | None:
+    """The verb with a subject that introduces the quotation ('as The New Yorker put it, “the operator.”')."""
+    i = lo - 1
+    while i >= 0 and doc[i].text in (",", ":") or (i >= 0 and doc[i].is_space and "\n" not in doc[i].text):
+        i -= 1
+    if i < 0 or doc[i].pos_ != "VERB" or doc[i].tag_ not in ("VBD", "VBZ", "VBP", "VBG") or "\n" in doc[i].whitespace_:
+        return None
+    if doc[i].lower_ in ("called",) and i > 0 and doc[i - 1].lower_ in ("so", "so-"):
+        return None
+    return doc[i] if _subject(doc[i]) is not None else None
+
+
 def _depends_on(tok: Token, head_i: int, steps: int = 3) -> bool:
     """True when `tok` hangs (within a few arcs) from the token at `head_i` (", suggesting that ...")."""
     for _ in range(steps):
@@ -398,7 +410,7 @@ def _kind(text: str, spans: list[tuple[int, int]], quoted: list[Quoted]) -> str:
 
 # ---------------------------------------------------------------- headline and transcript colons
 
-DASH_NAME_RE = re.compile(r"[ \t]*(―|—|–|--|-)[ \t]*((?:[A-Z][\w.'’-]*\.?)(?:[ \t]+[A-Z][\w.'’-]*\.?){0,4})[ \t.,]*(?:\n|$)")
+DASH_NAME_RE = re.compile(r"[^\S\n]*(―|—|–|--|-)[^\S\n]*((?:[A-Z][\w.'’-]*\.?)(?:[^\S\n]+[A-Z][\w.'’-]*\.?){0,4})[^\S\n.,]*[.,]?[^\S\n]*(?:\n|$)")
 COLON_RE = re.compile(r"^([A-Z][\w.'’\- ]{0,40}?):\s+(\S.*)$")
 
 
@@ -476,10 +488,12 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     in_long = [False] * len(doc)
     qranges = []
     for q in quoted:
-        if q.single and not (text[:q.start].rstrip(" \t").endswith(":") and word_count(q.inner(text)) >= 3):
-            continue  # single marks quote only after a colon ("Warren: 'You Should Be Investigated'")
         lo, hi = _token_range(doc, q)
-        scare = _is_scare(text, q)
+        said = _verb_before(doc, q, lo)
+        if q.single and not said and not (text[:q.start].rstrip(" \t").endswith(":")
+                                          and word_count(q.inner(text)) >= 3):
+            continue  # single marks quote only after a colon or a verb ("Warren: 'You Should Be ...'")
+        scare = _is_scare(text, q) and not said
         qranges.append((q, lo, hi, scare))
         if not scare:
             for i in range(lo, hi):
@@ -548,7 +562,8 @@ def _attribute_quote(doc: Doc, q: Quoted, lo: int, hi: int, attrs: list[_Attr],
             after = _speech_cue_in(doc, nxt.start, min(nxt.end, nxt.start + 5), in_any)
             if after is not None and (_subject(after) is None or _subject(after).i < nxt.start):
                 after = None
-    cue = after or _speech_cue_in(doc, sent.start, lo, in_any, last=True) or _verb_after_quote(doc, q, hi)
+    cue = after or _speech_cue_in(doc, sent.start, lo, in_any, last=True) or _verb_after_quote(doc, q, hi) \
+        or _verb_before(doc, q, lo)
     if cue is not None:
         existing = next((a for a in attrs if cue.i in a.cue), None)
         if existing is not None:
@@ -598,9 +613,15 @@ def _attribute_quote(doc: Doc, q: Quoted, lo: int, hi: int, attrs: list[_Attr],
     prev = [a for a in attrs if a.start(doc) < q.start]
     if prev:
         p = max(prev, key=lambda a: max([e for _, e in a.extra] + [doc[i].idx for i in a.content]))
+        head = next((a for a in prev if a is not p and _depends_on(doc[p.cue[0]], a.cue[0])), None)
+        if head is not None and not p.quoted:
+            p = head  # '“...,” DuVernay said, emphasizing why ... “...”': the quote goes on after the aside
         p_end = max([e for _, e in p.extra] + [doc[i].idx + len(doc[i]) for i in p.content])
+        p_src = {doc[i].lower_ for i in p.source}
         between_cues = [a for a in attrs if a is not p and p_end <= a.start(doc) < q.start
-                        and not _depends_on(doc[a.cue[0]], p.cue[0])]
+                        and not _depends_on(doc[a.cue[0]], p.cue[0])
+                        and not (len(a.source) == 1 and doc[a.source[0]].pos_ == "PRON")
+                        and not ({doc[i].lower_ for i in a.source} <= p_src and a.source)]
         gap = _paragraphs_apart(text, p_end, q.start)
         para_start = q.start == 0 or text[q.start - 1] == "\n"
         speech = p.quoted or (cue_for(doc[p.cue[0]]) is not None and cue_for(doc[p.cue[0]]).cls == "speech")
