@@ -49,6 +49,16 @@ def prepositional(verb: Token) -> bool:
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
 
 
+def nominal_of(tok: Token, verb: Token) -> Token | None:
+    """The event noun a date belongs to when it hangs from a noun inside a prepositional phrase of the verb
+    (“slated for release on June 24”, “since its launch in 2003”), else None."""
+    prep = tok.head
+    noun = prep.head
+    if prep.dep_ == "prep" and noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.head == verb:
+        return noun
+    return None
+
+
 def verb_of(tok: Token) -> Token | None:
     """The content verb a token (a timex head) hangs from."""
     t = tok
@@ -86,7 +96,9 @@ def phrase(tok: Token, limit: int) -> str:
 
 
 def summary_of(verb: Token, speaker: str | None) -> str:
-    """Who did what: subject, verb group and object, shortened."""
+    """Who did what: subject, verb group and object, shortened (an event noun: its phrase)."""
+    if verb.pos_ == "NOUN":
+        return phrase(verb, SUMMARY_WORDS)
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     who = speaker or (phrase(subj, 6) if subj is not None else "")
     group = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and c.i < verb.i + 3]
@@ -244,6 +256,10 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
                     dates_a_noun(t) for t in span if not span.start <= t.head.i < span.end):
                 continue  # "the 1991 agreement", "its 2010 conference": the date is the thing's, not the clause's
             verb = verb_of(span.root) if span is not None else None
+            if span is not None and verb is not None and (noun := nominal_of(span.root, verb)) is not None:
+                # "slated for release on June 24": the date is the release's (an event noun), not the slating's
+                dated.setdefault(noun.i, (noun, value))
+                continue
             verb = verb or main_verb(sent)
             if verb is not None and verb.i not in dated:
                 dated[verb.i] = (verb, value)
@@ -253,7 +269,8 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
         reports = [t for t in sent if main is not None and t.dep_ == "parataxis" and t.lemma_ in REPORTING
                    and t.head == main and t.i not in dated]  # "…, he said, …": the report happened too
         # a dated predicate other than the main one is an event only if it happened (not a plan or a state)
-        preds = {i: pv for i, pv in dated.items() if pv[0] == main or simple_past(pv[0]) or present_perfect(pv[0])}
+        preds = {i: pv for i, pv in dated.items()
+                 if pv[0] == main or pv[0].pos_ == "NOUN" or simple_past(pv[0]) or present_perfect(pv[0])}
         if main is not None and main.i not in preds:
             preds[main.i] = (main, None)
         for t in reports:
