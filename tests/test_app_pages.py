@@ -234,3 +234,12 @@ def test_picking_another_article_drops_the_old_quote(app):
     at.selectbox(key="doc_pick").select("b-lawsuit").run()
     assert at.query_params.get("doc") == "b-lawsuit" and "quote" not in at.query_params
     assert "The lawsuit is frivolous" in html_text(at) and "outline:3px" not in html_text(at)
+
+
+def test_shortcut_buttons_choose_an_article_and_a_speaker(app):
+    at = open_page(app, "views/article.py")
+    at.button(key="open_doc_1").click().run()
+    assert at.query_params.get("doc") == "b-lawsuit" and "The lawsuit is frivolous" in html_text(at)
+    at = open_page(new_app(), "views/speaker.py")
+    at.button(key="choose_speaker_1").click().run()
+    assert at.selectbox(key="name").value == "Rahm Emanuel"

@@ -5,7 +5,7 @@ import json
 import streamlit as st
 
 from lib import highlight
-from views._ui import check_params, data_or_stop, link_box, md, short, url_pick
+from views._ui import check_params, data_or_stop, link_box, md, set_param, short, url_pick
 
 st.title("Article")
 data = data_or_stop()
@@ -28,8 +28,9 @@ doc = url_pick("Article", docs, "doc", "doc_pick", format_func=lambda d: f"{shor
                clear=("quote", "event"))
 if not doc:
     st.info("Choose an article above, or click a quote in the Quotes page to open it here.")
-    for d in docs[:50]:
-        st.page_link("views/article.py", label=md(titles[d]), icon=":material/article:", query_params={"doc": d})
+    for i, d in enumerate(docs[:50]):
+        st.button(md(titles[d]), key=f"open_doc_{i}", icon=":material/article:", type="tertiary",
+                  on_click=set_param, args=("doc", d))
     link_box("article")
     st.stop()
 

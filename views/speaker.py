@@ -18,8 +18,12 @@ speaker = st.selectbox("Speaker", data.persons, index=None, key="name", bind="qu
                        placeholder="choose a speaker")
 if not speaker:
     st.caption("Choose a speaker above, or one of the most quoted:")
-    for p in data.persons[:10]:
-        st.page_link("views/speaker.py", label=md(p), icon=":material/person:", query_params={"name": p})
+    def choose(person: str) -> None:
+        st.session_state["name"] = person
+
+    for i, p in enumerate(data.persons[:10]):
+        st.button(md(p), key=f"choose_speaker_{i}", icon=":material/person:", type="tertiary", on_click=choose,
+                  args=(p,))
 
 if speaker:
     mine = data.quotes[data.quotes["person"] == speaker]
