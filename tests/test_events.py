@@ -84,3 +84,8 @@ def test_quoted_words_are_not_events_of_their_own(nlp):
                   kind="direct", speaker="Governor")
     evs = extract_events(doc, find_timexes(doc, "2017-08-16"), [quote], [], "2017-08-16")
     assert [(e.kind, e.date) for e in evs] == [("statement", "2017-08-14")]
+
+
+def test_a_date_on_an_event_noun_dates_the_noun(nlp):
+    evs = events(nlp, "The phone is slated for release on June 24.", dct="2010-06-16")
+    assert sorted((e.date, e.how) for e in evs) == [("2010-06-16", "publication"), ("2010-06-24", "explicit")]
