@@ -87,5 +87,5 @@ def test_quoted_words_are_not_events_of_their_own(nlp):
 
 
 def test_a_date_on_an_event_noun_dates_the_noun(nlp):
-    evs = events(nlp, "The phone is slated for release on June 24.", dct="2010-06-16")
+    evs = events(nlp, "It is slated for a U.S. release on June 24, starting at US $199.", dct="2010-06-16")
     assert sorted((e.date, e.how) for e in evs) == [("2010-06-16", "publication"), ("2010-06-24", "explicit")]
