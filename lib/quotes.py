@@ -24,7 +24,7 @@ from .cues import cue_for
 from .model import Quote
 from .quotemarks import Quoted, find_quoted, word_count
 
-SUBJ = ("nsubj", "csubj", "expl")
+SUBJ = ("nsubj", "csubj")
 EDGE_PUNCT = set(",;:—–-()[]") | {"...", "…"}
 QUOTE_CHARS = set("\"“”‘’'«»„")
 SCARE_MAX_WORDS = 4  # quoted words up to this many are a quote only when a cue says so
@@ -72,7 +72,7 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(4):
         subj = next((c for c in cur.children if c.dep_ in SUBJ), None)
         if subj is not None:
-            return subj  # "who" included: PolNeAR marks the relative pronoun; speakers.py resolves it
+            return subj  # "who" too: PolNeAR marks the relative pronoun; speakers.py resolves it
         agent = next((c for c in cur.children if c.dep_ == "agent"), None)
         if agent is not None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -327,7 +327,7 @@ def _verb_after_quote(doc: Doc, q: Quoted, hi: int) -> Token | None:
             return None
         if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP"):
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-            if subj is not None and hi <= subj.i < end and not any(c.dep_ in ("dobj", "ccomp") and c.i > t.i
+            if subj is not None and hi <= subj.i < end and not any(c.dep_ == "dobj" and c.i > t.i
                                                                    for c in t.children):
                 return t
             return None
@@ -493,7 +493,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         if q.single and not said and not (text[:q.start].rstrip(" \t").endswith(":")
                                           and word_count(q.inner(text)) >= 3):
             continue  # single marks quote only after a colon or a verb ("Warren: 'You Should Be ...'")
-        scare = _is_scare(text, q) and not said
+        scare = _is_scare(text, q) and not said and not _verb_after_quote(doc, q, hi)
         qranges.append((q, lo, hi, scare))
         if not scare:
             for i in range(lo, hi):
@@ -603,7 +603,7 @@ def _attribute_quote(doc: Doc, q: Quoted, lo: int, hi: int, attrs: list[_Attr],
     # a sentence before it ending in "... said:" with its cue
     if sent.start > 0:
         prev_sent = _sent_of(doc, sent.start - 1)
-        if prev_sent.text.rstrip().endswith(":"):
+        if prev_sent.text.rstrip().endswith((":", ",")):
             cue = _speech_cue_in(doc, prev_sent.start, prev_sent.end, in_any)
             if cue is not None:
                 src = _source_ids(_subject(cue))
@@ -612,10 +612,15 @@ def _attribute_quote(doc: Doc, q: Quoted, lo: int, hi: int, attrs: list[_Attr],
     # continuation of the direct quote just before it (split quotes, quotes over several paragraphs)
     prev = [a for a in attrs if a.start(doc) < q.start]
     if prev:
-        p = max(prev, key=lambda a: max([e for _, e in a.extra] + [doc[i].idx for i in a.content]))
-        head = next((a for a in prev if a is not p and _depends_on(doc[p.cue[0]], a.cue[0])), None)
-        if head is not None and not p.quoted:
-            p = head  # '“...,” DuVernay said, emphasizing why ... “...”': the quote goes on after the aside
+        def end_of(a: _Attr) -> int:
+            return max([e for _, e in a.extra] + [doc[i].idx for i in a.content])
+
+        p = max(prev, key=end_of)
+        quoted_prev = [a for a in prev if a.quoted]
+        if not p.quoted and quoted_prev:
+            last_quoted = max(quoted_prev, key=end_of)
+            if _paragraphs_apart(text, end_of(last_quoted), q.start) <= 1:
+                p = last_quoted  # '“...,” Obama said. He didn't suggest retaliation. “...”': the quote goes on
         p_end = max([e for _, e in p.extra] + [doc[i].idx + len(doc[i]) for i in p.content])
         p_src = {doc[i].lower_ for i in p.source}
         between_cues = [a for a in attrs if a is not p and p_end <= a.start(doc) < q.start
