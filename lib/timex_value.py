@@ -389,8 +389,6 @@ def v_my(g, text, a):
 
 def v_month(g, text, a):
     mon = month_number(g["mon"])
-    if mon == 5 and g["mon"] in ("May", "MAY") and not g.get("rel") and not g.get("mod"):
-        pass  # "May" the month; the modal verb is filtered by the caller's part-of-speech check
     if a.dct is None:
         return "DATE", f"XXXX-{mon:02d}"
     rel = (g.get("rel") or "").lower()
@@ -762,18 +760,15 @@ def v_duration(g, text, a):
     n = number(g.get("n"))
     nw = (g.get("n") or "").lower()
     rel = (g.get("rel") or "").lower()
-    if nw in ("a", "an") and not g.get("adj") and not rel and not g.get("approx") and text.lower().startswith(("a ", "an ")) is False:
-        return None
     if u == "second" and nw in ("a", "one") and not rel:
         return None  # "a second betrayal": the ordinal
     if u == "quarter":
         if re.search(r"[a-z]-quarters?\b", text.lower()) and not re.search(r"\d", text):
             return None  # "three-quarters" is a fraction
         if n is not None and n == int(n) and n > 1 or rel in ("past", "last", "next", "first", "previous"):
-            return "DURATION", duration_value(n, u).replace("Q", "Q")
+            # ISO 8601 has no quarter designator: "the next three quarters" is P9M
+            return "DURATION", f"P{int(n * 3)}M" if n is not None else "PXQ"
         return None
-    if rel in ("year-earlier", "year-ago"):
-        return "DURATION", duration_value(n, u)
     return "DURATION", duration_value(n, u)
 
 
