@@ -100,9 +100,6 @@ def not_a_date(m: Match, span: Span | None) -> bool:
             return True
         if first.pos_ == "PROPN" and first.ent_type_ in ("PERSON", "ORG") and first.ent_iob_ != "":
             return first.ent_type_ == "PERSON"
-    if m.rule == "ref" and m.groups.get("w", "").lower() == "now" and first.dep_ == "advmod" \
-            and first.i + 1 < len(span.doc) and span.doc[first.i + 1].lower_ == "that":
-        return False
     if m.rule == "year" and first.like_num and first.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL", "PERCENT") \
             and not m.groups.get("fiscal") and not m.groups.get("mod"):
         prev = span.doc[first.i - 1] if first.i > 0 else None
