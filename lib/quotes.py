@@ -451,14 +451,15 @@ def _colon_attributions(doc: Doc) -> list[_Attr]:
 
 # ---------------------------------------------------------------- assembly
 
-SPLIT_DEPS = {"advcl", "conj", "parataxis", "relcl", "acl", "npadvmod"}
+SPLIT_DEPS = {"advcl", "conj", "parataxis"}
 
 
 def _split_nested(doc: Doc, attrs: list[_Attr]) -> list[_Attr]:
     """One attribution per token: a cue inside another's content either splits it or is dropped.
 
-    ", saying ...", ", telling X that ...", "who said ..." and "according to X" make their own attribution
-    and are cut out of the outer content; a cue deeper in the content ("X said Y believes Z") is part of it.
+    ", saying ...", ", telling X that ..." (a clause hanging from the outer cue or from its content's head)
+    and "according to X" make their own attribution and are cut out of the outer content; a cue deeper in
+    the content ("X said Y believes Z", "the first one to say ...") is part of it, as PolNeAR annotates.
     """
     attrs = sorted(attrs, key=lambda a: len(a.content), reverse=True)
     keep: list[_Attr] = []
@@ -468,7 +469,8 @@ def _split_nested(doc: Doc, attrs: list[_Attr]) -> list[_Attr]:
             keep.append(a)
             continue
         head = doc[a.cue[0]]
-        if a.lemma == "according to" or head.dep_ in SPLIT_DEPS:
+        tops = {i for i in outer.content if doc[i].head.i not in outer.content}  # the content's own roots
+        if a.lemma == "according to" or (head.dep_ in SPLIT_DEPS and (head.head.i in tops or head.head.i in outer.cue)):
             cut = _subtree_ids(head) | a.content | set(a.source) | set(a.cue)
             outer.content -= cut
             keep.append(a)
