@@ -244,6 +244,7 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
         if sum(1 for t in sent if t.is_alpha) < 3:
             continue
         dated: dict[int, tuple[Token, str]] = {}
+        coordinated: list[tuple[Token, str]] = []
         for tx in timexes:
             if not (sent.start_char <= tx.start < sent.end_char) or tx.type not in ("DATE", "TIME"):
                 continue
@@ -263,6 +264,8 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
             verb = verb or main_verb(sent)
             if verb is not None and verb.i not in dated:
                 dated[verb.i] = (verb, value)
+            elif verb is not None and span.root.dep_ == "conj" and dated[verb.i][1] != value:
+                coordinated.append((verb, value))  # "in March and June": two happenings
         main = main_verb(sent)
         if main is None and not dated:
             continue
@@ -281,6 +284,10 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
             if main.lemma_ not in REPORTING or not is_past(main):
                 if verb.head == main or verb == main:
                     preds = {main.i: (main, value), **{t.i: (t, None) for t in reports}}
+                    coordinated = [(main, v) for _, v in coordinated]
+        for k, (verb, value) in enumerate(coordinated):
+            if verb.i in preds:
+                preds[verb.i + (k + 1) / 100] = (verb, value)
         for i in sorted(preds):
             verb, value = preds[i]
             q = quote_at(verb, quotes)

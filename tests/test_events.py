@@ -89,3 +89,8 @@ def test_quoted_words_are_not_events_of_their_own(nlp):
 def test_a_date_on_an_event_noun_dates_the_noun(nlp):
     evs = events(nlp, "It is slated for a U.S. release on June 24, starting at US $199.", dct="2010-06-16")
     assert sorted((e.date, e.how) for e in evs) == [("2010-06-16", "publication"), ("2010-06-24", "explicit")]
+
+
+def test_coordinated_dates_are_two_happenings(nlp):
+    evs = events(nlp, "He made an appearance in March and June.", dct="2011-08-25")
+    assert sorted(e.date for e in evs) == ["2011-03", "2011-06"]
