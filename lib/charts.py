@@ -44,13 +44,14 @@ def kind_bar(counts: pd.DataFrame, colors: dict[str, str], selected: str | None 
                     "line": {"color": "white", "width": 0.5}},
             hovertemplate="<b>%{y}</b><br>%{customdata[1]}<br>" + kind + " quotes: %{x}<extra></extra>",
             showlegend=False)
-        fig.add_bar(x=[None], y=[None], orientation="h", name=kind, hoverinfo="skip",
-                    marker={"color": "#777777", "pattern": {"shape": pattern, "fgcolor": "white", "solidity": 0.35}})
+        fig.add_bar(x=[0], y=[persons[0]], orientation="h", name=kind, hoverinfo="skip",  # legend entry only
+                    marker={"color": "#BBBBBB", "pattern": {"shape": pattern, "fgcolor": "#333333", "solidity": 0.4}})
     fig.update_layout(
         barmode="stack", height=max(260, 34 * len(persons) + 90), margin={"l": 10, "r": 10, "t": 30, "b": 40},
         yaxis={"categoryorder": "array", "categoryarray": persons[::-1], "title": None},
         xaxis={"title": "quotes", "dtick": 1 if counts["quotes"].sum() < 15 else None},
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "title": {"text": "kind (pattern)"}},
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "title": {"text": "kind (pattern)"},
+                "traceorder": "normal"},
         clickmode="event+select", dragmode=False)
     return fig
 

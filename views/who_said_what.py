@@ -27,7 +27,8 @@ def on_bar_select() -> None:
         st.session_state["who"] = person
 
 
-speaker = st.session_state.get("who")
+speaker = st.session_state.get("who") or st.query_params.get("who")
+speaker = speaker if speaker in data.persons else None
 roles = queries.roles_by_person(data.tables["speakers"])
 if counts.empty:
     st.info("No attributed quote in these articles. Clear the article filter in the sidebar to see every article.")
