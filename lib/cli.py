@@ -82,7 +82,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from . import store
     from .extract import extract_articles
 
-    items, errors = load_articles(args.sources, args.date, {})
+    dates = read_dates(args.dates) if args.dates else {}
+    items, errors = load_articles(args.sources, args.date, dates)
     for msg in errors:
         print(f"whosaid: skipped {msg}", file=sys.stderr)
     known = {} if args.force else store.known_hashes(args.out)
@@ -125,7 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("build", help="preprocess articles into the dashboard's store")
     p.add_argument("sources", nargs="+", help="article files or folders")
     p.add_argument("--out", default=str(DEFAULT_STORE), help="store folder (default: data/processed)")
-    p.add_argument("--date", type=iso_date, help="publication date for articles that carry none")
+    p.add_argument("--date", type=iso_date, help="publication date of the articles (YYYY-MM-DD)")
+    p.add_argument("--dates", help="TSV file: file stem, tab, publication date (one line per article)")
     p.add_argument("--force", action="store_true", help="reprocess unchanged articles too")
     p.add_argument("--prune", action="store_true", help="drop stored articles that are not among the sources")
     p.set_defaults(func=cmd_build)
