@@ -149,7 +149,9 @@ def test_a_link_naming_only_a_quote_opens_its_article(app):
 
 def test_timeline_filters_and_undated_events(app):
     at = open_page(app, "views/timeline.py")
-    undated = table_with(at, "summary", "how")
+    undated = next(d.value for d in at.dataframe if list(d.value.columns) == ["summary", "persons", "how", "title"])
+    dated = table_with(at, "date", "granularity")
+    assert list(dated["date"]) == ["2017", "2017-07", "2017-08-16", "2017-08-16", "2018-03-01"]  # by date
     assert len(undated) == 1 and "Officials met" in undated.iloc[0]["summary"]
     at = open_page(new_app(), "views/timeline.py", actor="Rahm Emanuel")
     assert at.multiselect(key="actor").value == ["Rahm Emanuel"]

@@ -47,6 +47,11 @@ else:
     st.plotly_chart(charts.timeline(dated, data.colors, selected), key="timeline_chart", on_select=on_chart_select,
                     selection_mode="points", config={"displaylogo": False, "scrollZoom": True})
 
+if len(dated):
+    with st.expander(f"Dated events as a table ({len(dated)})"):
+        st.dataframe(queries.event_table(dated.sort_values("date_start", kind="stable"))[
+            ["date", "granularity", "how", "summary", "persons", "title"]], hide_index=True)
+
 labels = {r.event_id: f"{r.date or 'date unknown'} — {short(r.summary, 80)}" for r in ev_all.itertuples()}
 pick_ids = list(dated.sort_values("date_start", kind="stable")["event_id"]) + list(undated["event_id"])
 if selected and selected not in pick_ids:
