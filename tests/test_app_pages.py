@@ -245,3 +245,24 @@ def test_shortcut_buttons_choose_an_article_and_a_speaker(app):
     at = open_page(new_app(), "views/speaker.py")
     at.button(key="choose_speaker_1").click().run()
     assert at.selectbox(key="name").value == "Rahm Emanuel"
+
+
+@pytest.mark.parametrize("page, params", [
+    ("views/who_said_what.py", {"who": ["Jeff Sessions", "Rahm Emanuel"], "article": ""}),
+    ("views/quotes.py", {"dates": "2017-08-16", "kind": ["direct", "shouted"], "speaker": ""}),
+    ("views/timeline.py", {"dates": ["2018-03-01", "2017-07-01"], "event": ""}),
+    ("views/article.py", {"doc": "", "quote": ["a", "b"]}),
+    ("views/speaker.py", {"name": "<script>alert(1)</script>"}),
+    ("views/overview.py", {"x" * 300: "y" * 3000}),
+])
+def test_odd_links_never_raise(app, page, params):
+    at = open_page(app, page, **params)
+    assert not at.exception and at.title
+
+
+def test_the_aliases_file_changes_the_merge(app, monkeypatch, tmp_path):
+    aliases = tmp_path / "aliases.tsv"
+    aliases.write_text("Sessions\tSessions\n", encoding="utf-8")
+    monkeypatch.setenv("WHOSAID_ALIASES", str(aliases))
+    at = open_page(app, "views/quotes.py")
+    assert {"Jeff Sessions", "Sessions"} <= set(at.multiselect(key="speaker").options)
