@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from .timex_rules import WEEKDAYS, find_matches
-from .timex_value import _year as year_number, month_number
+from .timex_value import _year as year_number, month_number, numeric_date
 
 HEAD_CHARS = 6000
 STAMP = re.compile(r"(?:published|updated|posted|first published|last updated|date)\b[\s:]*(?:on\s+)?(?:\w+day,?\s+)?$", re.I)
@@ -28,8 +28,10 @@ def full_dates(text: str) -> list[tuple[int, date]]:
         try:
             if m.rule in ("mdy", "dmy") and g.get("y"):
                 d = date(year_number(g["y"]), month_number(g["mon"]), int(re.match(r"\d+", g["d"])[0]))
-            elif m.rule in ("iso", "slash") and len(g.get("y", "")) == 4:
+            elif m.rule == "iso":
                 d = date(int(g["y"]), int(g["m"]), int(g["d"]))
+            elif m.rule == "numeric" and (4 in (len(g["a"]), len(g["c"]))) and (n := numeric_date(m.text)):
+                d = n
             else:
                 continue
         except (ValueError, KeyError):

@@ -64,7 +64,8 @@ _MOD = r"(?:(?:early|late|mid|the early|the late|the mid|earlier|later|the end o
 RULES: list[tuple[str, str]] = [
     # absolute dates
     ("iso", r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<hh>\d\d):(?P<mm>\d\d)(?::\d\d)?)?\b"),
-    ("slash", r"(?<![\d/.])(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d{2})(?![\d/])"),
+    # numeric dates in any order and separator ("8/16/2017", "16.08.2017", "2017/08/16"): dateparser reads them
+    ("numeric", r"(?<![\d/.\-])(?P<a>\d{1,4})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{4}|\d{2})(?![\d/.]\d|[/\-]\d)"),
     ("mdy", rf"(?:(?P<wd>{_WEEKDAY}),? )?(?P<mod>{_MOD})?(?P<mon>{_MONTH}) (?P<d>{_DAY})(?!:\d)(?: ?,? (?P<y>{_YEAR}))?"),
     ("dmy", rf"(?:(?P<wd>{_WEEKDAY}),? )?(?:the )?(?P<d>{_DAY}) (?:of )?(?P<mon>{_MONTH})(?:,? (?P<y>{_YEAR}))?"),
     ("my", rf"(?P<mod>{_MOD})?(?P<mon>{_MONTH}),?(?: of)? (?P<y>{_YEAR})"),

@@ -1,6 +1,7 @@
 """Normalising found temporal expressions to TimeML TIMEX3 type and value at their own granularity.
 
-Calendar arithmetic comes from python-dateutil (relativedelta, easter). The valuing itself is written here
+Calendar arithmetic comes from python-dateutil (relativedelta, easter); numeric dates (“16.08.2017”) are read by
+dateparser, which knows the orders people write them in. The rest of the valuing is written here
 because the rules in lib.timex_rules already split each match into its parts (month, day, year, unit,
 direction), while dateparser — the maintained parser of many phrasings — returns a full datetime that loses
 the granularity (“2017-07” becomes 2017-07-16), knows no TimeML values (weeks, quarters, seasons, decades,
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
@@ -327,12 +329,24 @@ def v_iso(g, text, a):
     return "DATE", d.isoformat()
 
 
-def v_slash(g, text, a):
-    m, d = int(g["m"]), int(g["d"])
-    try:
-        return "DATE", date(_year(g["y"]), m, d).isoformat()  # US order, month first
-    except ValueError:
+@lru_cache(maxsize=4096)
+def numeric_date(text: str) -> date | None:
+    """A numeric date read by dateparser (which knows the day-first and month-first orders); cached."""
+    import dateparser
+
+    if len(re.findall(r"\d+", text)[0]) == 4:
+        settings = {"DATE_ORDER": "YMD"}
+    else:
+        settings = {"DATE_ORDER": "MDY"}  # English news; dateparser turns it when the day cannot be a month
+    d = dateparser.parse(text, languages=["en"], settings={**settings, "STRICT_PARSING": True})
+    return d.date() if d else None
+
+
+def v_numeric(g, text, a):
+    d = numeric_date(text)
+    if d is None or not 1600 <= d.year <= 2200:
         return None
+    return "DATE", d.isoformat()
 
 
 def _day(g) -> int:
@@ -837,7 +851,7 @@ def v_ref(g, text, a):
 
 
 VALUERS = {
-    "iso": v_iso, "slash": v_slash, "mdy": v_mdy, "dmy": v_mdy, "my": v_my, "myrel": v_myrel, "partday": v_partday, "month": v_month, "clock": v_clock,
+    "iso": v_iso, "numeric": v_numeric, "mdy": v_mdy, "dmy": v_mdy, "my": v_my, "myrel": v_myrel, "partday": v_partday, "month": v_month, "clock": v_clock,
     "clock24": v_clock24, "noon": v_noon, "decade": v_decade, "decadeword": v_decadeword, "yearword": v_yearword, "century": v_century, "year": v_year,
     "quarter": v_quarter, "qnum": v_qnum, "half": v_half, "period": v_period, "ytdagoq": v_ytdagoq,
     "season": v_season, "holiday": v_holiday, "relday": v_relday, "thispart": v_thispart, "weekday": v_weekday,

@@ -36,3 +36,7 @@ def test_conflicting_dates_lower_the_confidence():
     two, c2 = infer_pubdate("The law passed on June 1, 2001. Then on Aug. 2, 2019 it was repealed.")
     assert one == two == "2019-08-02"
     assert c2 < c1
+
+
+def test_numeric_stamp():
+    assert infer_pubdate("Posted 16.08.2017\nThe mayor spoke.")[0] == "2017-08-16"

@@ -47,6 +47,8 @@ def tag(nlp, text: str, dct: str | None = DCT) -> list[tuple[str, str, str]]:
     ("The offer expires at midnight Friday.", ("midnight Friday", "TIME", "2017-08-18T24:00")),
     ("They postponed the vote until Tuesday.", ("Tuesday", "DATE", "2017-08-22")),
     ("He commented on Monday's vote.", ("Monday", "DATE", "2017-08-14")),
+    ("The deal was signed on 16.08.2017.", ("16.08.2017", "DATE", "2017-08-16")),
+    ("The deal was signed on 8/16/2017.", ("8/16/2017", "DATE", "2017-08-16")),
     ("He was jailed for 5 1/2 hours.", ("5 1/2 hours", "DURATION", "PT5H30M")),
 ])
 def test_rule(nlp, text, expected):
