@@ -211,11 +211,14 @@ def roles_by_person(speakers: pd.DataFrame) -> dict[str, list[str]]:
 NAME_RE = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|van|von|al|bin))*(?<![.’'])")
 
 
-def mentions(q: pd.DataFrame, person: str, names: dict[str, str]) -> pd.DataFrame:
-    """Known persons named in `person`'s quotes (capitalised names matched to known speakers' names and
-    surnames), with how many quotes name them."""
+def mentions(q: pd.DataFrame, person: str, names: dict[str, str], kinds: dict[str, str] | None = None) -> pd.DataFrame:
+    """Known speakers named in `person`'s quotes (capitalised names matched to known speakers' names, and to
+    the surnames of people when `kinds` (person -> PERSON/ORG/...) says who is a person), with how many
+    quotes name them."""
     surname = {}
     for norm, p in names.items():
+        if kinds is not None and kinds.get(p) != "PERSON":
+            continue
         last = norm.rsplit(" ", 1)[-1]
         surname.setdefault(last, set()).add(p)
     counts: Counter[str] = Counter()

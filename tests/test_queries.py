@@ -83,3 +83,14 @@ def test_overview_and_articles_table(data):
     table = queries.articles_table(t).set_index("doc")
     assert table.loc["b-lawsuit", "date from"] == "text" and table.loc["b-lawsuit", "confidence"] == 0.6
     assert table.loc["a-sanctuary", "source"] == "https://example.org/a"
+
+
+def test_surnames_in_quotes_match_people_only(data):
+    t, q, _, names = data
+    kinds = dict(zip(t["merges"]["person"], t["merges"]["kind"]))
+    q = q.copy()
+    q.loc[q["person"] == "Jeff Sessions", "text"] = "Emanuel and Chicago are wrong."
+    names = {**names, "city of chicago": "City of Chicago"}
+    kinds["City of Chicago"] = "GPE"
+    named = queries.mentions(q, "Jeff Sessions", names, kinds)
+    assert list(named["person"]) == ["Rahm Emanuel"]  # "Chicago" is not the surname of the city

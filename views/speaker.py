@@ -53,7 +53,8 @@ if speaker:
                              icon=":material/article:", query_params={"doc": r.doc, "quote": r.quote_id})
     with right:
         st.subheader("Who they mention")
-        named = queries.mentions(data.quotes, speaker, data.names)
+        kinds = dict(zip(data.merges["person"], data.merges["kind"]))
+        named = queries.mentions(data.quotes, speaker, data.names, kinds)
         if named.empty:
             st.caption("Their quotes name no other known speaker.")
         else:
