@@ -1,11 +1,13 @@
 """Dated events: one per statement or happening, with its actors, a short summary and how its date was found.
 
-An event is a predicate that happened: the main verb of a sentence, plus any other verb of the sentence that
-carries a date of its own (“said on Tuesday that the suit filed in 2004 …” gives two events). Its date is,
-in order: an expression attached to that verb (“explicit”); for a past-tense verb with none, the date of the
-story's last dated event a few sentences back (“inherited”); for a past-tense reporting verb, the
-publication date (“publication”); otherwise none (“unknown”) — an undated event is never put on the
-publication date by default.
+An event is a predicate that happened: the main verb of a sentence, plus any other verb (or event noun, “a
+release on June 24”) of the sentence that carries a date of its own (“said on Tuesday that the suit filed in
+2004 …” gives two events, not one per expression). Its date is, in order: an expression attached to it
+(“explicit”); for a past-tense verb with none, the date of the story's last dated main clause a few
+sentences back, or the day the news happened (“inherited”); for a past-tense reporting verb without either,
+or a verb in the present tense (the time of writing), the publication date (“publication”); otherwise none
+(“unknown”) — an undated event is never put on the publication date by default. Hand-written: no maintained
+library dates events in news text; the tense and attachment rules read spaCy's parse.
 """
 from __future__ import annotations
 
@@ -230,6 +232,75 @@ def story_date(doc: Doc, timexes: list[Timex], dct: str | None) -> str | None:
     return None
 
 
+def sentence_dates(doc: Doc, sent: Span, timexes: list[Timex]) -> tuple[dict, list]:
+    """The predicates that the sentence's calendar expressions date: {token index: (predicate, value)}, and the
+    further dates of a predicate dated twice by coordination (“in March and June”)."""
+    dated: dict[int, tuple[Token, str]] = {}
+    coordinated: list[tuple[Token, str]] = []
+    for tx in timexes:
+        if not (sent.start_char <= tx.start < sent.end_char) or tx.type not in ("DATE", "TIME"):
+            continue
+        value = event_value(tx.value)
+        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if value is None or span is None:
+            continue
+        after_prep = span.start > 0 and doc[span.start - 1].dep_ == "prep"
+        if not after_prep and any(dates_a_noun(t) for t in span if not span.start <= t.head.i < span.end):
+            continue  # "the 1991 agreement": the date is the thing's, not the clause's
+        verb = verb_of(span.root)
+        if verb is not None and (noun := nominal_of(span.root, verb)) is not None:
+            dated.setdefault(noun.i, (noun, value))  # "slated for release on June 24": the release's date
+            continue
+        verb = verb or main_verb(sent)
+        if verb is None:
+            continue
+        if verb.i not in dated:
+            dated[verb.i] = (verb, value)
+        elif span.root.dep_ == "conj" and dated[verb.i][1] != value:
+            coordinated.append((verb, value))
+    return dated, coordinated
+
+
+def predicates(sent: Span, main: Token | None, dated: dict, coordinated: list) -> dict:
+    """The sentence's events as {sort key: (predicate, explicit value or None)}: its main predicate, the
+    reports around it (“…, he said, …”), and every other dated predicate that happened."""
+    reports = [t for t in sent if main is not None and t.dep_ == "parataxis" and t.lemma_ in REPORTING
+               and t.head == main and t.i not in dated]
+    preds = {i: pv for i, pv in dated.items()
+             if pv[0] == main or pv[0].pos_ == "NOUN" or simple_past(pv[0]) or present_perfect(pv[0])}
+    if main is not None and main.i not in preds:
+        preds[main.i] = (main, None)
+    for t in reports:
+        preds[t.i] = (t, None)
+    if len(dated) == 1 and main is not None and main.i not in dated:
+        # a single date on a verb right under the main one dates the main predicate, unless that one reports it
+        (verb, value), = dated.values()
+        if (main.lemma_ not in REPORTING or not is_past(main)) and (verb.head == main or verb == main):
+            preds = {main.i: (main, value), **{t.i: (t, None) for t in reports}}
+            coordinated = [(main, v) for _, v in coordinated]
+    for k, (verb, value) in enumerate(coordinated):
+        if verb.i in preds:
+            preds[verb.i + (k + 1) / 100] = (verb, value)
+    return preds
+
+
+def date_for(verb: Token, value: str | None, near: str | None, story: str | None,
+             dct: str | None) -> tuple[str | None, str]:
+    """(date, how) of a predicate: its own expression, else inherited, else the publication date, else none."""
+    if value:
+        return value, "explicit"
+    if simple_past(verb):
+        if near and (dct and near[:10] > dct or len(near) < 10 and story):
+            near = None  # a later date, or a vaguer one while the story has its day
+        if near or story:
+            return near or story, "inherited"
+        if verb.lemma_ in REPORTING and dct:
+            return dct, "publication"
+    elif dct and (is_present(verb) or present_perfect(verb)):
+        return dct, "publication"  # the state at, or the news just before, the time of writing
+    return None, "unknown"
+
+
 def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers: list[Speaker],
                    dct: str | None) -> list[Event]:
     """Events of a parsed article, each dated at its granularity or left undated."""
@@ -238,81 +309,30 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
     except ValueError:
         dct = None  # an unreadable publication date is no date
     events: list[Event] = []
-    last_dated: tuple[int, str] | None = None  # (sentence number, date) of the story's last dated event
+    last_dated: tuple[int, str] | None = None  # (sentence number, date) of the story's last dated main clause
     story = story_date(doc, timexes, dct)
     for n, sent in enumerate(units(doc)):
         if sum(1 for t in sent if t.is_alpha) < 3:
             continue
-        dated: dict[int, tuple[Token, str]] = {}
-        coordinated: list[tuple[Token, str]] = []
-        for tx in timexes:
-            if not (sent.start_char <= tx.start < sent.end_char) or tx.type not in ("DATE", "TIME"):
-                continue
-            value = event_value(tx.value)
-            if value is None:
-                continue
-            span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-            after_prep = span is not None and span.start > 0 and doc[span.start - 1].dep_ == "prep"
-            if span is not None and not after_prep and any(
-                    dates_a_noun(t) for t in span if not span.start <= t.head.i < span.end):
-                continue  # "the 1991 agreement", "its 2010 conference": the date is the thing's, not the clause's
-            verb = verb_of(span.root) if span is not None else None
-            if span is not None and verb is not None and (noun := nominal_of(span.root, verb)) is not None:
-                # "slated for release on June 24": the date is the release's (an event noun), not the slating's
-                dated.setdefault(noun.i, (noun, value))
-                continue
-            verb = verb or main_verb(sent)
-            if verb is not None and verb.i not in dated:
-                dated[verb.i] = (verb, value)
-            elif verb is not None and span.root.dep_ == "conj" and dated[verb.i][1] != value:
-                coordinated.append((verb, value))  # "in March and June": two happenings
+        dated, coordinated = sentence_dates(doc, sent, timexes)
         main = main_verb(sent)
         if main is None and not dated:
             continue
-        reports = [t for t in sent if main is not None and t.dep_ == "parataxis" and t.lemma_ in REPORTING
-                   and t.head == main and t.i not in dated]  # "…, he said, …": the report happened too
-        # a dated predicate other than the main one is an event only if it happened (not a plan or a state)
-        preds = {i: pv for i, pv in dated.items()
-                 if pv[0] == main or pv[0].pos_ == "NOUN" or simple_past(pv[0]) or present_perfect(pv[0])}
-        if main is not None and main.i not in preds:
-            preds[main.i] = (main, None)
-        for t in reports:
-            preds[t.i] = (t, None)
-        if len(dated) == 1 and main is not None and main.i not in dated:
-            # a single date in the sentence dates its main predicate too unless that one is a report of it
-            (verb, value), = dated.values()
-            if main.lemma_ not in REPORTING or not is_past(main):
-                if verb.head == main or verb == main:
-                    preds = {main.i: (main, value), **{t.i: (t, None) for t in reports}}
-                    coordinated = [(main, v) for _, v in coordinated]
-        for k, (verb, value) in enumerate(coordinated):
-            if verb.i in preds:
-                preds[verb.i + (k + 1) / 100] = (verb, value)
-        for i in sorted(preds):
-            verb, value = preds[i]
+        preds = predicates(sent, main, dated, coordinated)
+        near = last_dated[1] if last_dated and n - last_dated[0] <= INHERIT_WINDOW else None
+        main_dated = main is None or preds.get(main.i, (None, None))[1] is None
+        for key in sorted(preds):
+            verb, value = preds[key]
             q = quote_at(verb, quotes)
             if q is None and in_quote(verb, quotes):
                 continue  # the quote's statement event stands for what is said inside it
-            how = "explicit" if value else "unknown"
-            if value is None and simple_past(verb):
-                near = last_dated if last_dated and n - last_dated[0] <= INHERIT_WINDOW else None
-                if near and (dct and near[1][:10] > dct or len(near[1]) < 10 and story):
-                    near = None  # a later date, or a vaguer one while the story has its day
-                if near:
-                    value, how = near[1], "inherited"
-                elif story:
-                    value, how = story, "inherited"
-                elif verb.lemma_ in REPORTING and dct:
-                    value, how = dct, "publication"
-            elif value is None and dct and (is_present(verb) or present_perfect(verb)):
-                value, how = dct, "publication"  # the state at, or the news just before, the time of writing
-            if value and how == "explicit" and (verb == main or main is None or preds.get(main.i, (None, None))[1] is None):
+            value, how = date_for(verb, value, near, story, dct)
+            if how == "explicit" and (verb == main or main_dated):
                 last_dated = (n, value)  # the main clause's date sets the story's reference time
             sub = list(verb.subtree) if verb != main else list(sent)
-            start = max(sub[0].idx, sent.start_char)
-            end = min(sub[-1].idx + len(sub[-1]), sent.end_char)
             events.append(Event(
-                start=start, end=end, sentence=sent.text.strip(), summary=summary_of(verb, q.speaker if q else None),
+                start=max(sub[0].idx, sent.start_char), end=min(sub[-1].idx + len(sub[-1]), sent.end_char),
+                sentence=sent.text.strip(), summary=summary_of(verb, q.speaker if q else None),
                 date=value, how=how, actors=actors_of(sent, quotes, speakers),
                 kind="statement" if q is not None or verb.lemma_ in REPORTING else "event",
             ))
