@@ -43,6 +43,7 @@ if dated.empty:
 else:
     st.caption("One lane per article. Days are points (● date written in the sentence, ◆ inherited from an "
                "earlier date, □ the publication date); weeks, months and years are bars across their whole span. "
+               "Colour: the speaker (or first person named) in the event, as on every page; grey: nobody known. "
                "Hover for the sentence, click to choose an event.")
     st.plotly_chart(charts.timeline(dated, data.colors, selected), key="timeline_chart", on_select=on_chart_select,
                     selection_mode="points", config={"displaylogo": False, "scrollZoom": True})
