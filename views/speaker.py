@@ -6,6 +6,7 @@ from lib import queries
 from lib.cache import aliases_path
 from views._ui import check_params, data_or_stop, link_box, md, quote_block
 
+SHOW = 60  # quotes listed here; the quote table has the rest
 st.title("Speaker")
 data = data_or_stop()
 check_params({"name": data.persons})
@@ -45,7 +46,10 @@ if speaker:
     left, right = st.columns([3, 2])
     with left:
         st.subheader("What they said")
-        for title, group in mine.groupby("title", sort=False):
+        shown = mine.sort_values(["date_start", "doc", "start"], na_position="last", kind="stable").head(SHOW)
+        if len(mine) > SHOW:
+            st.caption(f"The first {SHOW} of {len(mine)} quotes by date; the quote table has them all.")
+        for title, group in shown.groupby("title", sort=False):
             st.markdown(f"**{md(title)}**")
             for r in group.itertuples():
                 quote_block(r.text)
