@@ -69,7 +69,9 @@ if speaker:
                        query_params={"actor": speaker})
     if mine.empty:
         st.info("This speaker has no quote in the chosen articles; clear the article filter to see them all.")
-    for r in mine.itertuples():
+    if len(mine) > 60:
+        st.caption(f"The first 60 of {len(mine)} quotes; the quote table has them all.")
+    for r in mine.head(60).itertuples():
         with st.container(border=True):
             st.markdown(f"*{md(r.kind)}* · {md(r.date or 'date unknown')} · {md(r.title)}")
             quote_block(r.text)
