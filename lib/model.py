@@ -89,6 +89,7 @@ class Extraction:
             "title": a.title,
             "date": a.date,
             "date_source": a.date_source,
+            "date_confidence": a.date_confidence,
             "quotes": [
                 {k: (list(map(list, v)) if k.endswith("_spans") else v) for k, v in asdict(q).items()}
                 for q in self.quotes
