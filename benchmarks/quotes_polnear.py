@@ -109,12 +109,13 @@ def main(argv: list[str] | None = None) -> int:
     pred = args.out or work / "pred.jsonl"
     failed = []
     with pred.open("w", encoding="utf-8") as f:
-        for article, doc in zip(articles, docs):
+        for path, article, doc in zip(paths, articles, docs):
             try:
                 obj = extract_doc(article, doc).to_json()
             except Exception as exc:  # the CLI's contract for a failed article
                 failed.append(f"{article.doc}: {type(exc).__name__}: {exc}")
                 obj = {"doc": article.doc, "error": str(exc), "quotes": [], "timexes": [], "events": []}
+            obj["doc"] = path.stem  # the scorer keys documents by text file stem (doc ids drop a trailing "-")
             f.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
     gold = gold_dir(split_dir, [p.stem for p in paths], work)
@@ -140,8 +141,8 @@ def main(argv: list[str] | None = None) -> int:
           f"({t_quotes:.2f} s vs {t_parse:.2f} s)")
     print("re-check with the scorer:")
     print("  " + " ".join(cmd[:-1]))
-    print(f"  (predictions as `python -m lib extract {split_dir / 'text'}/*.txt --dates DATES.tsv` prints them; "
-          f"written to {pred})")
+    print(f"  (predictions as `python -m lib extract {split_dir / 'text'}/*.txt --dates DATES.tsv` prints them, "
+          f"with each \"doc\" set to its file stem; written to {pred})")
     return 0
 
 

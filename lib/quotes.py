@@ -484,8 +484,8 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> int:
 def extract_quotes(doc: Doc) -> list[Quote]:
     """Quotes in a parsed article, each with content, cue and speaker mention spans."""
     text = doc.text
-    if not text.strip():
-        return []
+    if not text.strip() or not doc.has_annotation("DEP"):
+        return []  # nothing to attribute without a dependency parse (e.g. a blank pipeline)
     quoted = find_quoted(text)
     in_long = [False] * len(doc)
     qranges = []

@@ -185,3 +185,20 @@ def test_seed_five_speakers_under_one_name_each(seed):
     assert sessions.kind == "PERSON" and "Attorney General" in sessions.roles
     assert {"Sessions", "he"} <= set(sessions.aliases)
     assert next(s for s in seed.speakers if s.name == "City of Chicago").kind == "GPE"
+
+
+def test_text_without_a_parse_gives_no_quotes_rather_than_an_error():
+    import spacy
+
+    doc = spacy.blank("en")("\u201cWe are ready,\u201d the mayor said.")
+    assert extract_quotes(doc) == []
+
+
+@pytest.mark.parametrize("text", [
+    "\x00\x01\x02 binary \xff\xfe garbage \u201c\u201c\u201c",
+    "Der B\u00fcrgermeister sagte: \u201eWir sind bereit.\u201c Das ist gut.",
+    "\u201cA\u201d " * 400,
+])
+def test_odd_input_never_raises(nlp, text):
+    for q in quotes_of(nlp, text):
+        assert all(0 <= s < e <= len(text) for s, e in q.content_spans + q.speaker_spans + q.cue_spans)
