@@ -56,7 +56,7 @@ def kind_bar(counts: pd.DataFrame, colors: dict[str, str], selected: str | None 
     return fig
 
 
-MAX_LANES = 12
+MAX_LANES = 40
 
 
 def _lanes(ev: pd.DataFrame) -> dict[str, int]:
@@ -80,6 +80,21 @@ def _levels(spans: pd.DataFrame) -> list[int]:
         ends[(lane, lvl)] = spans["date_end"].iloc[i]
         levels[i] = lvl % 6
     return levels
+
+
+def initial_range(ev: pd.DataFrame) -> tuple[date, date, int]:
+    """(first day, last day, events left of it) the timeline opens on: everything, unless a few far older
+    events would squeeze the rest into a sliver; then it opens where 95 % of the events start (the range
+    slider and zoom reach the others)."""
+    starts = sorted(ev["date_start"].dropna())
+    hi = date.fromisoformat(ev["date_end"].dropna().max()) + timedelta(days=3)
+    lo = date.fromisoformat(starts[0]) - timedelta(days=3)
+    if len(starts) >= 20:
+        cut = date.fromisoformat(starts[int(0.05 * len(starts))])
+        if (hi - cut).days * 4 < (hi - lo).days:
+            lo = cut - timedelta(days=max(3, (hi - cut).days // 20))
+    hidden = sum(1 for s, e in zip(ev["date_start"], ev["date_end"]) if isinstance(e, str) and e < lo.isoformat())
+    return lo, hi, hidden
 
 
 def timeline(ev: pd.DataFrame, colors: dict[str, str], selected: str | None = None) -> go.Figure:
@@ -118,16 +133,17 @@ def timeline(ev: pd.DataFrame, colors: dict[str, str], selected: str | None = No
         fig.add_scatter(
             x=pd.to_datetime(days["date_start"]) + pd.Timedelta(hours=12), y=days["y"], mode="markers",
             name="days", customdata=custom(days), hovertemplate=hover,
-            marker={"size": [16 if e == selected else 11 for e in days["event_id"]],
+            marker={"size": [16 if e == selected else (11 if len(lanes) <= 8 else 8) for e in days["event_id"]],
                     "color": [color_of(w, colors) for w in days["who"]],
                     "symbol": [HOW_SYMBOLS.get(h, "circle") for h in days["how"]],
                     "line": {"color": "black", "width": [2 if e == selected else 0.5 for e in days["event_id"]]}})
     n_lanes = len(set(lanes.values()))
-    lo = date.fromisoformat(rows["date_start"].min()) - timedelta(days=3)
-    hi = date.fromisoformat(rows["date_end"].max()) + timedelta(days=3)
+    lane_px = 70 if n_lanes <= 8 else 44
+    lo, hi, hidden = initial_range(rows)
     fig.update_layout(
-        height=max(260, 70 * n_lanes + 120), margin={"l": 10, "r": 10, "t": 30, "b": 40},
-        xaxis={"type": "date", "range": [lo.isoformat(), hi.isoformat()], "title": None},
+        height=max(260, lane_px * n_lanes + 120), margin={"l": 10, "r": 10, "t": 30, "b": 40},
+        xaxis={"type": "date", "range": [lo.isoformat(), hi.isoformat()], "title": None,
+               "rangeslider": {"visible": bool(hidden) or (hi - lo).days > 730, "thickness": 0.06}},
         yaxis={"tickvals": sorted(set(lanes.values())), "range": [-0.85, n_lanes - 0.5], "title": None,
                "zeroline": False, "ticktext": [_wrap(t, 28, 2) for t in lanes] if n_lanes == len(lanes)
                else [f"{len(lanes)} articles"]},

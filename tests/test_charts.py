@@ -77,3 +77,16 @@ def test_many_articles_share_one_lane(views):
     assert fig.layout.yaxis.ticktext == (f"{charts.MAX_LANES + 1} articles",)
     assert sum(len(t.customdata) for t in fig.data) == len(many)
     assert len(charts.timeline(dated, colors).layout.yaxis.ticktext) == 2  # one lane per article
+
+
+def test_a_few_old_events_do_not_squeeze_the_opening_view(views):
+    _, ev, colors = views
+    dated, _ = queries.split_dated(ev)
+    recent = pd.concat([dated[dated["granularity"] == "day"]] * 10, ignore_index=True)
+    old = recent.head(1).assign(date="1955-02-24", date_start="1955-02-24", date_end="1955-02-24")
+    lo, hi, hidden = charts.initial_range(pd.concat([old, recent], ignore_index=True))
+    assert lo.year >= 2017 and hidden == 1
+    fig = charts.timeline(pd.concat([old, recent], ignore_index=True), colors)
+    assert fig.layout.xaxis.range[0] >= "2017" and fig.layout.xaxis.rangeslider.visible
+    lo, _, hidden = charts.initial_range(dated)  # few events: everything in view
+    assert lo.isoformat() < "2017-01-01" and hidden == 0

@@ -45,6 +45,10 @@ else:
                "earlier date, □ the publication date); weeks, months and years are bars across their whole span. "
                "Colour: the speaker (or first person named) in the event, as on every page; grey: nobody known. "
                "Hover for the sentence, click to choose an event.")
+    _, _, hidden = charts.initial_range(dated)
+    if hidden:
+        st.caption(f"{hidden} earlier event{'s' * (hidden != 1)} lie left of the opening view: drag the range "
+                   "slider under the chart, or narrow the date range.")
     st.plotly_chart(charts.timeline(dated, data.colors, selected), key="timeline_chart", on_select=on_chart_select,
                     selection_mode="points", config={"displaylogo": False, "scrollZoom": True})
 
