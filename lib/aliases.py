@@ -3,7 +3,8 @@
 Rules, applied at read time (the store keeps each article's own speakers):
 1. the same normalised name and kind in two articles is one person;
 2. a one-word PERSON name that is the last word of exactly one longer PERSON name is that person
-   ("Sessions" -> "Jeff Sessions");
+   ("Sessions" -> "Jeff Sessions"); so is a one-word ORG/OTHER name when that person is named in the
+   same article (the tagger often calls a lone surname an organisation);
 3. the aliases file (alias TAB canonical name, `#` comments) overrides both: an alias line maps a name to
    the canonical one, and a line mapping a name to itself keeps it apart from rule 2.
 """
@@ -83,10 +84,15 @@ def person_map(speakers: pd.DataFrame, aliases: dict[str, str] | None = None) ->
     persons = {k for k in surface if k[0] == "PERSON"}
     multi = [k for k in persons if " " in k[1]]
     redirect = {}
-    for k in persons:
-        if " " in k[1] or k[1] in aliases or k[1] in canon:
+    docs_of: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for (doc, _), key in key_of.items():
+        docs_of[key].add(doc)
+    for k in surface:
+        if " " in k[1] or k[1] in aliases or k[1] in canon or k[0] in ("alias", "GPE"):
             continue
         matches = [m for m in multi if m[1].rsplit(" ", 1)[-1] == k[1]]
+        if k[0] != "PERSON":  # a surname mis-typed as ORG/OTHER joins the person named in the same article
+            matches = [m for m in matches if docs_of[m] & docs_of[k]]
         if len(matches) == 1:
             redirect[k] = matches[0]
     for sid, key in key_of.items():

@@ -50,3 +50,16 @@ def test_normalise_folds_case_space_article_and_possessive():
 def test_empty_store_has_empty_merges():
     t = apply_aliases(store.empty_tables())
     assert t["merges"].empty and isinstance(t["merges"], pd.DataFrame)
+
+
+def test_a_surname_tagged_as_organisation_joins_the_person_named_beside_it(tmp_path):
+    t = store.load_tables(build(tmp_path / "store"))
+    sp = t["speakers"]
+    sp.loc[(sp["doc"] == "b-lawsuit") & (sp["name"] == "Emanuel"), "kind"] = "ORG"
+    merged = apply_aliases(t)
+    q = merged["quotes"]
+    assert set(q.loc[q["doc"] == "b-lawsuit", "person"]) == {"Jeff Sessions", "Emanuel"}  # no full name in b
+    sp.loc[len(sp)] = {"doc": "b-lawsuit", "speaker_id": "s9", "name": "Rahm Emanuel", "kind": "PERSON",
+                       "roles": [], "aliases": []}
+    merged = apply_aliases(t)
+    assert "Emanuel" not in set(merged["quotes"]["person"])

@@ -5,6 +5,7 @@ from lib import charts, queries
 from lib.aliases import UNATTRIBUTED
 from views._ui import check_params, data_or_stop, link_box, md, quote_block
 
+TOP = 25  # speakers drawn in the chart
 st.title("Who said what")
 data = data_or_stop()
 docs = list(data.tables["articles"]["doc"])
@@ -35,7 +36,13 @@ if counts.empty:
 else:
     st.caption("Quotes per speaker; the pattern tells direct (solid), indirect (striped) and mixed (dotted) quotes "
                "apart. Click a bar to choose a speaker.")
-    st.plotly_chart(charts.kind_bar(counts, data.colors, speaker, roles), key="speaker_chart", on_select=on_bar_select,
+    top = list(dict.fromkeys(counts["person"]))[:TOP]
+    if speaker and speaker not in top:
+        top.append(speaker)
+    if counts["person"].nunique() > TOP:
+        st.caption(f"The {TOP} most quoted of {counts['person'].nunique()} speakers; everyone is in the table "
+                   "below and in the Speaker box.")
+    st.plotly_chart(charts.kind_bar(counts[counts["person"].isin(top)], data.colors, speaker, roles), key="speaker_chart", on_select=on_bar_select,
                     selection_mode="points", config={"displaylogo": False})
 n_un = int((q["person"] == UNATTRIBUTED).sum())
 if n_un:
