@@ -24,7 +24,10 @@ with st.sidebar:
 q = queries.filter_quotes(data.quotes, chosen, chosen_docs, kinds or [], rng, text)
 table = queries.quote_table(q)
 st.caption(f"{len(table)} of {len(data.quotes)} quotes. Click a row to read the quote in its article.")
-if table.empty:
+if data.quotes.empty:
+    st.info("The articles in the store contain no quote that whosaid recognised. Add articles with quotations "
+            "on the Add articles page.")
+elif table.empty:
     st.info("No quote matches these filters. Widen them: remove a speaker, article or kind, clear the search "
             "text, or reset the date range in the sidebar.")
 else:

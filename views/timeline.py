@@ -37,7 +37,9 @@ def on_chart_select() -> None:
         set_param("event", points[0]["customdata"][0])
 
 
-if dated.empty:
+if ev_all["date_start"].isna().all():
+    st.info("No event in these articles has a date whosaid could place; the events are listed below.")
+elif dated.empty:
     st.info("No dated event matches these filters. Widen them: clear the actor or article filter, or reset the "
             "date range (the × in the sidebar boxes).")
 else:
