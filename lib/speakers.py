@@ -37,13 +37,24 @@ NOT_TITLE_HEADS = {"u.s.", "former", "acting", "first", "house", "senate", "stat
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "i", "me", "my", "we", "us", "our"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 RELATIVE = {"who", "that", "which", "whom", "whose"}
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir"}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "miss"}
 
 
 def _clean(text: str) -> str:
     """A name as it should read: single spaces, no possessive, no edge punctuation."""
     text = re.sub(r"\s+", " ", text).strip(" ,.;:'\"“”‘’()")
     return re.sub(r"(?:'s|’s)$", "", text).strip()
+
+
+def _text_of(tokens: list[Token]) -> str:
+    """Tokens as they read in the article (original spacing), cleaned."""
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    out = ""
+    for k, t in enumerate(tokens):
+        out += t.text + (t.whitespace_ if k + 1 < len(tokens) and tokens[k + 1].i == t.i + 1 else " ")
+    return _clean(out)
 
 
 def _is_title(tok: Token) -> bool:
@@ -101,35 +112,42 @@ class _Registry:
             if ent.label_ != "PERSON" or _bad_name(name, cue_verbs):
                 self.kind_of.setdefault(_clean(ent.text), "GPE" if ent.label_ == "GPE" else "ORG")
                 continue
-            full = _clean(" ".join(t.text for t in name))
+            full = _text_of(name)
             self.kind_of[full] = "PERSON"
             if len(name) >= 2:
                 self.full_names.setdefault(name[-1].text, full)
             title = " ".join(t.lower_ for t in titles if t.lower_ not in HONORIFICS).strip()
             if title:
-                self._add_title(title, full, _clean(" ".join(t.text for t in titles if t.lower_ not in HONORIFICS)))
+                self._add_title(title, full, _text_of([t for t in titles if t.lower_.rstrip(".") not in HONORIFICS]))
         for tok in doc:  # titles before names the NER missed: "President Donald Trump's orders"
             if tok.pos_ == "PROPN" and not _is_title(tok) and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN"):
                 name, titles = _name_run(tok)
                 if titles and name and not _bad_name(name, cue_verbs) and name[0].is_title:
-                    full = _clean(" ".join(t.text for t in name))
+                    full = _text_of(name)
                     title = " ".join(t.lower_ for t in titles if t.lower_ not in HONORIFICS)
                     if len(name) >= 2:
                         self.full_names.setdefault(name[-1].text, full)
                         self.kind_of.setdefault(full, "PERSON")
                     self._add_title(title, self.canonical(name),
-                                    _clean(" ".join(t.text for t in titles if t.lower_ not in HONORIFICS)))
+                                    _text_of([t for t in titles if t.lower_.rstrip(".") not in HONORIFICS]))
         for tok in doc:  # people the NER missed: a two-word proper name that does something ("Rahm Emanuel said")
             if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ in ("", "PERSON"):
                 name, titles = _name_run(tok)
                 if len(name) in (2, 3) and all(t.is_title for t in name) and not _bad_name(name, cue_verbs):
-                    full = _clean(" ".join(t.text for t in name))
+                    full = _text_of(name)
                     self.kind_of.setdefault(full, "PERSON")
                     self.full_names.setdefault(name[-1].text, full)
         text = doc.text
         m = re.search(r"\b[Cc]ity of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)", text)
         self.city = f"City of {m.group(1)}" if m else None
-        self.last_person: tuple[int, str] | None = None
+        self.recent: list[str] = []  # people mentioned as subjects or speakers so far, latest last
+        self.gender: dict[str, str] = {}  # "m" / "f" from Mr./Mrs./Ms. and from pronouns already resolved
+        for tok in doc:
+            low = tok.lower_.rstrip(".")
+            if low in ("mr", "mrs", "ms", "miss") and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+                name, _ = _name_run(doc[tok.i + 1])
+                self.gender.setdefault(self.canonical(name), "m" if low == "mr" else "f")
+                self.kind_of.setdefault(self.canonical(name), "PERSON")
 
     def _add_title(self, title: str, name: str, shown: str = "") -> None:
         """Remember that a title (and each of its endings: "attorney general", "general") names someone."""
@@ -141,6 +159,22 @@ class _Registry:
             if words[-1] not in NOT_TITLE_HEADS:
                 self.title_of.setdefault(key, name)
 
+    def saw_person(self, pos: int, name: str) -> None:
+        """Note a person mentioned at character `pos` (an antecedent for later pronouns)."""
+        if name in self.recent:
+            self.recent.remove(name)
+        self.recent.append(name)
+
+    def antecedent(self, pronoun: str) -> str | None:
+        """The latest person a pronoun can refer to, skipping those of the other gender when known."""
+        want = "m" if pronoun in ("he", "him", "his") else "f" if pronoun in ("she", "her", "hers") else None
+        for name in reversed(self.recent):
+            if want is None or self.gender.get(name, want) == want:
+                if want:
+                    self.gender.setdefault(name, want)
+                return name
+        return None
+
     def get(self, name: str, kind: str) -> Speaker:
         sp = self.by_name.get(name)
         if sp is None:
@@ -151,7 +185,7 @@ class _Registry:
 
     def canonical(self, name_tokens: list[Token]) -> str:
         """The full name a (possibly partial) name refers to."""
-        name = _clean(" ".join(t.text for t in name_tokens))
+        name = _text_of(name_tokens)
         if not name_tokens:
             return name
         if len(name_tokens) == 1 or (len(name_tokens) == 2 and name_tokens[0].lower_ in HONORIFICS):
@@ -177,11 +211,12 @@ def _resolve_pronoun(reg: _Registry, tok: Token) -> tuple[str, str] | None:
         if verb.dep_ in ("relcl", "acl"):
             r = _resolve_np(reg, verb.head)
             if r is None or r[0] is None:
-                return None, _clean(" ".join(t.text for t in verb.head.subtree if t.i <= verb.head.i))  # type: ignore[return-value]
+                return None, _text_of([t for t in verb.head.subtree if t.i <= verb.head.i])  # type: ignore[return-value]
             return r
         return None
-    if low in PERSON_PRONOUNS and reg.last_person:
-        return reg.last_person[1], "PERSON"
+    if low in PERSON_PRONOUNS:
+        name = reg.antecedent(low)
+        return (name, "PERSON") if name else None
     return None
 
 
@@ -225,7 +260,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> tuple[list[Quote], list[S
     """Quotes with `speaker`/`speaker_id` filled in, and the article's speakers."""
     reg = _Registry(doc)
     order = sorted(range(len(quotes)), key=lambda k: (quotes[k].speaker_spans or quotes[k].content_spans)[0][0])
-    person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    seen_upto = 0
     for k in order:
         q = quotes[k]
         if not q.speaker_spans:
@@ -234,19 +269,15 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> tuple[list[Quote], list[S
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        # latest person named before this mention (for pronouns)
-        before = [p for p in person_ents if p.end <= span.start]
-        if before and (reg.last_person is None or before[-1].start_char > reg.last_person[0]):
-            name, _ = _name_run(before[-1].root)
-            if not _bad_name(name, verb_lemmas()):
-                reg.last_person = (before[-1].start_char, reg.canonical(name))
-        for tok in reversed(doc[max(0, span.start - 60):span.start]):  # a known person named since
-            if reg.last_person and tok.idx <= reg.last_person[0]:
-                break
-            if tok.pos_ in ("PROPN", "NOUN") and tok.is_title and tok.dep_ in ("nsubj", "ROOT", "nsubjpass") and \
-                    reg.kind_of.get(reg.canonical([tok])) == "PERSON":
-                reg.last_person = (tok.idx, reg.canonical([tok]))
-                break
+        # people named as subjects since the last mention, in order (antecedents for pronouns)
+        for tok in doc[seen_upto:span.start]:
+            if tok.dep_ not in ("nsubj", "nsubjpass", "ROOT") or not (tok.pos_ == "PROPN" or tok.is_title):
+                continue
+            if tok.ent_type_ == "PERSON" or reg.kind_of.get(reg.canonical([tok])) == "PERSON":
+                name, _ = _name_run(tok)
+                if not _bad_name(name, verb_lemmas()):
+                    reg.saw_person(tok.idx, reg.canonical(name))
+        seen_upto = max(seen_upto, span.start)
         head = _mention_head(span)
         resolved = _resolve_np(reg, head)
         mention = _clean(span.text)
@@ -266,18 +297,18 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> tuple[list[Quote], list[S
             sp.aliases.append(mention)
         if head.pos_ == "PROPN" and not head.is_lower:
             _, titles = _name_run(head)
-            title = _clean(" ".join(t.text for t in titles))
+            title = _text_of([t for t in titles if t.lower_.rstrip(".") not in HONORIFICS])
             if title and title not in sp.roles:
                 sp.roles.append(title)
         elif head.is_lower and head.pos_ in ("NOUN", "PROPN") and kind != "OTHER":
-            desc = _clean(" ".join(t.text for t in span if t.i <= head.i))
+            desc = _text_of([t for t in span if t.i <= head.i])
             desc = re.sub(r"^(?:[Tt]he|[Aa]n?) ", "", desc)
             if desc and desc.lower() != name.lower() and desc not in sp.roles:
                 sp.roles.append(desc)
         if role and role not in sp.roles and kind == "OTHER":
             pass
         if sp.kind == "PERSON":
-            reg.last_person = (span.start_char, sp.name)
+            reg.saw_person(span.start_char, sp.name)
         q.speaker, q.speaker_id = sp.name, sp.id
     for sp in reg.speakers:  # titles the article gives the speaker anywhere ("Attorney General Jeff Sessions")
         titles = reg.titles_by_name.get(sp.name, [])

@@ -163,6 +163,7 @@ def test_seed_every_direct_quote_has_its_speaker(seed):
         "If Chicago submits to the Department": "City of Chicago",
         "that kind of trust, once lost, is lost forever": "City of Chicago",
         "send in the feds": "Donald Trump",
+        "between our values and our Police Department": "Rahm Emanuel",  # "that he refused to be ..."
     }
     for words, speaker in expected.items():
         owners = [q.speaker for q in seed.quotes if any(words in text[s:e] for s, e in q.content_spans)]

@@ -80,3 +80,17 @@ def test_extraction_with_speakers_serialises(nlp):
     out = Extraction(article=Article(doc="x", text=text), quotes=quotes, speakers=speakers).to_json()
     assert out["quotes"][0]["speaker"] == "Jane Smith"
     assert out["speakers"][0]["roles"] == ["Governor"]
+
+
+def test_she_skips_the_man_named_last(nlp):
+    text = ("Mrs. Clinton spoke first in Des Moines on Monday. Then Mr. Sanders took the stage.\n\n"
+            "\u201cWe will win this state and the next one,\u201d she said.")
+    quotes, speakers = resolve(nlp, text)
+    assert [q.speaker for q in quotes] == ["Clinton"]
+
+
+def test_honorifics_are_not_roles(nlp):
+    text = "Mr. Podesta said on Friday that the campaign would release the letters."
+    quotes, speakers = resolve(nlp, text)
+    assert [q.speaker for q in quotes] == ["Podesta"]
+    assert speakers["Podesta"].roles == []
