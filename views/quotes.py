@@ -3,6 +3,7 @@ import streamlit as st
 
 from lib import exports, queries
 from lib.aliases import UNATTRIBUTED
+from lib.colors import color_of, tint
 from views._ui import check_params, data_or_stop, date_range, in_span, link_box
 
 st.title("Quotes")
@@ -31,8 +32,12 @@ elif table.empty:
     st.info("No quote matches these filters. Widen them: remove a speaker, article or kind, clear the search "
             "text, or reset the date range in the sidebar.")
 else:
+    shown = table
+    if len(table) <= 3000:  # each speaker's cell in their colour, as on every page
+        shown = table.style.map(lambda p: f"background-color: {tint(color_of(p, data.colors), 0.22)}",
+                                subset=["person"])
     picked = st.dataframe(
-        table, key="quote_table", hide_index=True, on_select="rerun", selection_mode="single-row",
+        shown, key="quote_table", hide_index=True, on_select="rerun", selection_mode="single-row",
         column_order=["person", "kind", "text", "date", "title"],
         column_config={"person": st.column_config.TextColumn("Speaker"),
                        "kind": st.column_config.TextColumn("Kind"),
