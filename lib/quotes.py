@@ -327,6 +327,8 @@ def _verb_after_quote(doc: Doc, q: Quoted, hi: int) -> Token | None:
             return None
         if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP"):
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subj is None and i == hi and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("PROPN", "NOUN", "DET"):
+                return t  # '“...,” says Myra Gutin, a historian': the parser misses the inverted subject
             if subj is not None and hi <= subj.i < end and not any(c.dep_ == "dobj" and c.i > t.i
                                                                    for c in t.children):
                 return t
@@ -572,7 +574,13 @@ def _attribute_quote(doc: Doc, q: Quoted, lo: int, hi: int, attrs: list[_Attr],
             existing.extra.append((q.start, q.end))
             existing.quoted = True
             return None
-        src = sorted(_same_para(doc, cue, set(_source_ids(_subject(cue)))))
+        subj = _subject(cue)
+        if subj is None and cue.i + 1 < len(doc) and cue.i == hi:
+            nxt = doc[cue.i + 1]
+            subj = nxt.head if nxt.pos_ == "DET" and nxt.head.i > nxt.i else nxt
+            while subj.head.i > subj.i and subj.dep_ in ("compound", "amod", "det", "poss") and subj.head.i < cue.i + 6:
+                subj = subj.head
+        src = sorted(_same_para(doc, cue, set(_source_ids(subj))))
         return _Attr(content=set(), cue=_cue_span_ids(cue), source=src, lemma=cue.lemma_.lower(),
                      extra=[(q.start, q.end)], quoted=True)
     # “...” ― Sonya Herridge: a dash and a name after the quotation
@@ -585,6 +593,10 @@ def _attribute_quote(doc: Doc, q: Quoted, lo: int, hi: int, attrs: list[_Attr],
                          lemma="―", extra=[(q.start, q.end)], quoted=True)
     # "More from Blumenthal and Cohen: “...”": the colon is the cue, the phrase before it the source
     before = text[:q.start].rstrip(" \t")
+    if not before.endswith(":") and text[:q.start].rstrip().endswith(":"):
+        line = text[:q.start].rstrip()
+        if word_count(line[line.rfind("\n") + 1:]) <= 10:
+            before = line  # "Rep. Trey Gowdy (R-S.C.):" on a line of its own
     if before.endswith(":") and lo > 0:
         colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
         src = None
@@ -611,6 +623,12 @@ def _attribute_quote(doc: Doc, q: Quoted, lo: int, hi: int, attrs: list[_Attr],
                 src = _source_ids(_subject(cue))
                 return _Attr(content=set(), cue=_cue_span_ids(cue), source=src, lemma=cue.lemma_.lower(),
                              extra=[(q.start, q.end)], quoted=True)
+            toks = [t for t in prev_sent if not t.is_space]
+            if toks and toks[-1].text == ":" and len(toks) <= 12 and any(t.pos_ == "PROPN" for t in toks):
+                # a speaker's name on its own line: "Rep. Trey Gowdy (R-S.C.):" then the quotation
+                names = [t.i for t in toks[:-1] if t.pos_ == "PROPN" or (t.is_title and t.pos_ == "NOUN")]
+                return _Attr(content=set(), cue=[toks[-1].i], source=list(range(names[0], names[-1] + 1)),
+                             lemma=":", extra=[(q.start, q.end)], quoted=True)
     # continuation of the direct quote just before it (split quotes, quotes over several paragraphs)
     prev = [a for a in attrs if a.start(doc) < q.start]
     if prev:
