@@ -68,11 +68,19 @@ def _name_run(head: Token) -> tuple[list[Token], list[Token]]:
     while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].head.i in (head.i, end + 1) \
             and "\n" not in doc[end].whitespace_:
         end += 1
+    def joins(tok: Token) -> bool:
+        return (tok.pos_ == "PROPN" or (tok.pos_ in ("NOUN", "ADJ") and _is_title(tok))) \
+            and "\n" not in tok.whitespace_ and tok.text not in ",;:"
+
     start = head.i
-    while start - 1 >= 0 and (doc[start - 1].pos_ == "PROPN" or (doc[start - 1].pos_ in ("NOUN", "ADJ") and _is_title(doc[start - 1]))) \
-            and "\n" not in doc[start - 1].whitespace_ and doc[start - 1].dep_ in ("compound", "amod", "nmod", "punct", "poss") \
-            and doc[start - 1].text not in ",;:":
+    while start - 1 >= 0 and joins(doc[start - 1]) and doc[start - 1].dep_ in ("compound", "amod", "nmod", "punct", "poss"):
         start -= 1
+    # "U.S. Conference of Mayors Executive Director Tom Cochran": an "X of Y" organisation before the title
+    while start - 2 >= 0 and doc[start - 1].lower_ == "of" and doc[start - 2].pos_ == "PROPN" \
+            and any(_is_title(t) for t in doc[start:head.i]):
+        start -= 2
+        while start - 1 >= 0 and joins(doc[start - 1]):
+            start -= 1
     run = [t for t in doc[start:end + 1] if not t.is_punct or t.text in (".", "-")]
     # split leading titles off: the name is the run after the last title word
     last_title = max((k for k, t in enumerate(run) if _is_title(t)), default=-1)

@@ -186,6 +186,9 @@ def test_seed_five_speakers_under_one_name_each(seed):
     assert sessions.kind == "PERSON" and "Attorney General" in sessions.roles
     assert {"Sessions", "he"} <= set(sessions.aliases)
     assert next(s for s in seed.speakers if s.name == "City of Chicago").kind == "GPE"
+    cochran = next(s for s in seed.speakers if s.name == "Tom Cochran")
+    assert cochran.roles == ["U.S. Conference of Mayors Executive Director"]
+    assert "President" in next(s for s in seed.speakers if s.name == "Donald Trump").roles
 
 
 def test_text_without_a_parse_gives_no_quotes_rather_than_an_error():
