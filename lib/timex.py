@@ -17,7 +17,7 @@ from .timex_rules import Match, find_matches
 from .timex_value import Anchor, parse_value, value_of
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "going", "would", "might", "may", "should", "must"}
-DEADLINE = re.compile(r"(?:until|till|by|before|as soon as|as early as|no later than)\s+(?:on\s+)?$", re.I)
+DEADLINE = re.compile(r"(?:until|till|by|before|as soon as|as early as|no later than|effective)\s+(?:on\s+)?$", re.I)
 ANAPHORIC = re.compile(r"year-ago|year-earlier|a year|last year's|\bago\b|earlier|later|previous|same", re.I)
 REPORTING = {"say", "tell", "report", "announce", "add", "note", "state", "write", "claim"}
 FUTURE_HINTS = {"expect", "plan", "schedule", "set", "due", "intend", "hope", "aim", "slate", "propose"}
@@ -73,8 +73,11 @@ def tense_of(verb: Token | None) -> str | None:
         return "past" if past_perfect_above(verb) else "future"
     if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head != verb:
         head = tense_of(verb.head)
-        return "future" if head == "present" else head
+        perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve") for c in verb.head.children)
+        return "future" if head == "present" or perfect else head  # "have subpoenaed him to testify on Feb. 10"
     tags = {c.tag_ for c in auxes} | {verb.tag_}
+    if words & {"have", "has", "'ve"} and any(t.tag_ == "VBN" for t in [verb, *auxes]):
+        return "past"  # a present perfect ("has been searching since Oct. 23") looks back
     if "VBD" in tags or (verb.tag_ == "VBN" and ({"has", "have", "had", "was", "were"} & words or not auxes)):
         return "past"
     if tags & {"VBZ", "VBP"}:
@@ -129,11 +132,14 @@ def find_timexes(doc: Doc, dct: str | None) -> list[Timex]:
             anchor.tense = "future"  # "until Tuesday", "as soon as Friday": a deadline ahead
         if anchor.tense is None and span is not None:
             anchor.tense = sentence_tense(span.sent)
-        anchor.pos = m.start
+        anchor.pos, anchor.after = m.start, text[m.end:m.end + 30]
         tv = value_of(m, anchor)
         if tv is None:
             continue
         typ, value = tv
+        if m.rule == "duration" and span is not None and re.fullmatch(r"(?i)an? (?:year|month|week|day|night|hour)", m.text) \
+                and span.start > 0 and (span.doc[span.start - 1].tag_ in ("NNS", "CD") or span.doc[span.start - 1].like_num):
+            typ = "SET"  # "$2 million a year", "four flights a week": a rate, not a span of time
         if typ == "DATE" and parse_value(value) and m.rule not in ("ago", "yearago", "period", "ytdagoq") \
                 and not ANAPHORIC.search(m.text):
             anchor.recent.append(value)

@@ -23,7 +23,7 @@ NUMBER_WORDS = {
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "half": 0.5,
     "single": 1, "couple": 2, "dozen": 12,
 }
-VAGUE_NUMBERS = {"several", "few", "a few", "some", "many", "a couple of", "couple of", "a number of",
+VAGUE_NUMBERS = {"several", "few", "a few", "some", "many", "a number of",
                  "numerous", "the few", "more"}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
             "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
@@ -108,7 +108,7 @@ RULES: list[tuple[str, str]] = [
     # durations
     ("duration", rf"(?:(?:each of )?(?:the|these|those|this|its|their|his|her|a) )?(?:(?P<rel>past|last|next|first|coming|previous|following|final|full|initial|remaining|latest|preceding|ensuing|same|other|additional|entire|whole|subsequent|year-earlier|year-ago) )?"
                  rf"(?P<approx>{_APPROX})?(?P<n>{_NUM})[- ](?:more |additional |full |straight |consecutive )?(?P<u>{_UNIT})(?P<adj>-long)?\b(?!-old)(?! old| ago| earlier| later| from now)(?![- ](?:quarter|half))"),
-    ("bareunits", rf"(?:(?P<rel>recent|coming|past|the past|the coming|the next|the last|the recent|several|future) )?(?P<u>years|decades|months|weeks|quarters|days|hours|minutes|centuries)(?P<adj>-long)?\b(?!-old)(?: (?:or|and) (?:years|decades|months|weeks|days|hours))?"),
+    ("bareunits", rf"(?:(?P<rel>recent|coming|past|the past|the coming|the next|the last|the recent|several|future) )?(?P<u>years|decades|months|weeks|quarters|days|hours|minutes|centuries)(?P<adj>-long)?\b(?!-old)(?! old)(?: (?:or|and) (?:years|decades|months|weeks|days|hours))?"),
     ("aunit", r"(?:(?<=billion )|(?<=million )|(?<=\d )|(?<=% )|(?<=percent )|(?<=cents )|(?<=dollars )|(?<=times ))(?P<per>a|an|per) (?P<u>year|month|week|day|quarter|hour|night)\b"),
     ("every", rf"(?P<q>every|each|once a|twice a|per) (?:other |single )?(?:(?P<n>{_SMALL}) )?(?P<u>second|minute|hour|day|week|month|year|quarter|weekend|decade|morning|evening|night|afternoon|summer|winter|spring|fall|autumn|{_WEEKDAY}|{_MONTH})s?\b"),
     ("adverbset", r"\b(?P<w>daily|weekly|monthly|yearly|nightly|hourly|biweekly|bimonthly|semiannually|biannually|every day)\b"),

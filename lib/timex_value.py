@@ -49,6 +49,7 @@ class Anchor:
     recent: list[str] = field(default_factory=list)  # concrete DATE values met before, in order
     offsets: list[int] = field(default_factory=list)  # where each of `recent` was met
     pos: int = 0  # where the expression being valued starts
+    after: str = ""  # the words that follow it ("the year ended March 31")
 
 
 def unit_name(u: str) -> str:
@@ -72,6 +73,8 @@ def number(s: str | None) -> float | None:
         return int(m[1]) + 0.5
     if " or " in s:
         s = s.split(" or ")[0]
+    if s.endswith("couple of"):
+        return 2.0  # "a couple of years": two, as TimeML values it
     half = s.endswith(" and a half")
     s = s.removesuffix(" and a half")
     total = 0.0
@@ -692,7 +695,9 @@ def v_relunit(g, text, a):
     if rel.startswith("the current") or rel == "the full":
         rel = "this"
     if rel == "the" and u == "year" and not g.get("mod"):
-        return "DURATION", "P1Y"
+        if re.match(r"\s+end(?:ed|ing)\b", a.after) or a.dct is None:
+            return "DURATION", "P1Y"  # "the year ended March 31": a fiscal year, a span of its own
+        return "DATE", str(a.dct.year)  # "a high for the year": the current one
     if rel in ("the past", "the last", "the next", "the coming") and u in ("decade",):
         return "DURATION", "P10Y"
     if rel in ("the past", "the last") and u in ("week", "month"):

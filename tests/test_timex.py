@@ -50,9 +50,19 @@ def tag(nlp, text: str, dct: str | None = DCT) -> list[tuple[str, str, str]]:
     ("The deal was signed on 16.08.2017.", ("16.08.2017", "DATE", "2017-08-16")),
     ("The deal was signed on 8/16/2017.", ("8/16/2017", "DATE", "2017-08-16")),
     ("He was jailed for 5 1/2 hours.", ("5 1/2 hours", "DURATION", "PT5H30M")),
+    ("It will not change for a couple of years.", ("a couple of years", "DURATION", "P2Y")),
+    ("The new chairman takes over, effective Feb. 1.", ("Feb. 1", "DATE", "2018-02-01")),
+    ("The plant costs $2 million a year.", ("a year", "SET", "P1Y")),
+    ("The stock hit a high for the year in June.", ("the year", "DATE", "2017")),
+    ("Revenue rose for the year ended March 31.", ("the year", "DURATION", "P1Y")),
 ])
 def test_rule(nlp, text, expected):
     assert expected in tag(nlp, text)
+
+
+def test_a_present_perfect_looks_back(nlp):
+    found = tag(nlp, "Police have been searching for him since the Oct. 23 shooting.", dct="1999-05-06")
+    assert ("Oct. 23", "DATE", "1998-10-23") in found
 
 
 def test_month_without_a_publication_date_has_an_unknown_year(nlp):
@@ -66,6 +76,7 @@ def test_words_that_only_look_like_dates_are_left_alone(nlp):
 
 def test_ages_are_not_durations(nlp):
     assert tag(nlp, "The 6-year-old boy was found.") == []
+    assert tag(nlp, "Mr. Smith, 52 years old, will succeed him.") == []
 
 
 def test_names_that_look_like_dates_are_left_alone(nlp):
