@@ -236,6 +236,8 @@ def _parse_attributions(doc: Doc, in_long_quote: list[bool]) -> list[_Attr]:
             continue
         subj = _subject(tok)
         src = sorted(_same_para(doc, tok, set(_source_ids(subj))))
+        if any(in_long_quote[i] for i in src):
+            src = []  # a subject inside someone else's quotation is the parser's mistake
         content -= set(src)
         content.discard(tok.i)
         if not content or (not src and tok.tag_ != "VBN" and tok.dep_ not in ("advcl",)):
@@ -515,11 +517,11 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     # quotations: extend the attribution they overlap, or attribute them
     attrs.sort(key=lambda a: a.start(doc))
     for q, lo, hi, scare in qranges:
-        host = None
-        for a in attrs:
-            if any(lo <= i < hi for i in a.content):
-                host = a
-                break
+        host, best = None, (0, 0)
+        for a in attrs:  # the attribution holding most of the quotation, the nearest cue on a tie
+            inside = sum(1 for i in a.content if lo <= i < hi)
+            if inside and (inside, -abs(a.cue[0] - lo)) > best:
+                host, best = a, (inside, -abs(a.cue[0] - lo))
         if host is not None:
             host.extra.append((q.start, q.end))
             host.quoted = True
