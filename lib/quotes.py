@@ -361,6 +361,17 @@ def _depends_on(tok: Token, head_i: int, steps: int = 3) -> bool:
     return False
 
 
+def _para_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """First and last+1 token index of the paragraph (text between line breaks) holding token i."""
+    start = i
+    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    end = i + 1
+    while end < len(doc) and "\n" not in doc[end - 1].whitespace_ and "\n" not in doc[end].text:
+        end += 1
+    return start, end
+
+
 def _same_paragraph(text: str, a: int, b: int) -> bool:
     return "\n" not in text[min(a, b):max(a, b)]
 
@@ -555,20 +566,25 @@ def _attribute_quote(doc: Doc, q: Quoted, lo: int, hi: int, attrs: list[_Attr],
     text = doc.text
     if lo >= hi:
         return None
+    p_start, p_end = _para_bounds(doc, lo)
     sent = _sent_of(doc, lo)
     last_sent = _sent_of(doc, hi - 1)
+    s_start, s_end = max(sent.start, p_start), min(last_sent.end, p_end)  # sentences can run over paragraphs
     # the cue in the quotation's own sentence(s), after or before it
-    after = _speech_cue_in(doc, hi, last_sent.end, in_any)
-    if after is not None and (any(t.pos_ in ("VERB", "AUX") for t in doc[hi:after.i])
-                              or (_subject(after) is not None and _subject(after).i < lo)):
-        after = None  # "“...” and continued threatening": the cue belongs to another clause
-    if after is None and last_sent.end < len(doc) and _same_paragraph(text, q.end, doc[last_sent.end].idx):
-        nxt = doc[last_sent.end].sent  # “...” Trump said.
-        if len(nxt) <= 10:
-            after = _speech_cue_in(doc, nxt.start, min(nxt.end, nxt.start + 5), in_any)
+    after = _speech_cue_in(doc, hi, s_end, in_any)
+    if after is not None:
+        subj = _subject(after)
+        own = _subtree_ids(subj) if subj is not None else set()
+        if any(t.pos_ in ("VERB", "AUX") and t.i not in own and not in_any[t.i] for t in doc[hi:after.i]) \
+                or (subj is not None and subj.i < lo):
+            after = None  # "“...” and continued threatening": the cue belongs to another clause
+    if after is None and s_end == last_sent.end and last_sent.end < p_end:
+        nxt = doc[last_sent.end].sent  # “...” Tulsa police Chief Chuck Jordan said Monday.
+        if len(nxt) <= 16:
+            after = _speech_cue_in(doc, nxt.start, min(nxt.end, nxt.start + 9, p_end), in_any)
             if after is not None and (_subject(after) is None or _subject(after).i < nxt.start):
                 after = None
-    cue = after or _speech_cue_in(doc, sent.start, lo, in_any, last=True) or _verb_after_quote(doc, q, hi) \
+    cue = after or _speech_cue_in(doc, s_start, lo, in_any, last=True) or _verb_after_quote(doc, q, hi) \
         or _verb_before(doc, q, lo)
     if cue is not None:
         existing = next((a for a in attrs if cue.i in a.cue), None)
