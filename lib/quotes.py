@@ -425,7 +425,7 @@ def _kind(text: str, spans: list[tuple[int, int]], quoted: list[Quoted]) -> str:
 
 # ---------------------------------------------------------------- headline and transcript colons
 
-DASH_NAME_RE = re.compile(r"[^\S\n]*(―|—|–|--|-)[^\S\n]*((?:[A-Z][\w.'’-]*\.?)(?:[^\S\n]+[A-Z][\w.'’-]*\.?){0,4})[^\S\n.,]*[.,]?[^\S\n]*(?:\n|$)")
+DASH_NAME_RE = re.compile(r"\s*(―|—|–|--|-)[^\S\n]*((?:[A-Z][\w.'’-]*\.?)(?:[^\S\n]+[A-Z][\w.'’-]*\.?){0,4})[^\S\n.,]*[.,]?[^\S\n]*(?:\n|$)")
 COLON_RE = re.compile(r"^([A-Z][\w.'’\- ]{0,40}?):\s+(\S.*)$")
 
 
@@ -618,6 +618,19 @@ def _attribute_quote(doc: Doc, q: Quoted, lo: int, hi: int, attrs: list[_Attr],
     if before.endswith(":") and lo > 0:
         colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
         src = None
+        verb = None
+        if colon is not None:
+            for k in range(colon.start - 1, max(-1, colon.start - 5), -1):  # "as Cornyn put it:", "Cruz called them on it:"
+                if doc[k].pos_ == "VERB" and _subject(doc[k]) is not None:
+                    verb = doc[k]
+                    break
+                if doc[k].is_punct or doc[k].is_space:
+                    break
+        if verb is not None:
+            src = sorted(_same_para(doc, verb, set(_source_ids(_subject(verb)))))
+            if src:
+                return _Attr(content=set(), cue=_cue_span_ids(verb), source=src, lemma=verb.lemma_.lower(),
+                             extra=[(q.start, q.end)], quoted=True)
         if colon is not None:
             csent = doc[colon.start].sent
             root = csent.root
@@ -633,10 +646,13 @@ def _attribute_quote(doc: Doc, q: Quoted, lo: int, hi: int, attrs: list[_Attr],
             return _Attr(content=set(), cue=[colon.start], source=src,
                          lemma=":", extra=[(q.start, q.end)], quoted=True)
     # a sentence before it ending in "... said:" with its cue
-    if sent.start > 0:
-        prev_sent = _sent_of(doc, sent.start - 1)
-        if prev_sent.text.rstrip().endswith((":", ",")):
+    if s_start > 0:
+        prev_sent = _sent_of(doc, s_start - 1)
+        bare = prev_sent.text.rstrip().endswith(".") and len(prev_sent) <= 12
+        if prev_sent.text.rstrip().endswith((":", ",")) or bare:
             cue = _speech_cue_in(doc, prev_sent.start, prev_sent.end, in_any)
+            if cue is not None and bare and any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") for c in cue.children):
+                cue = None  # only a cue with nothing said of its own: "Dianne Bystrom agreed."
             if cue is not None:
                 src = _source_ids(_subject(cue))
                 return _Attr(content=set(), cue=_cue_span_ids(cue), source=src, lemma=cue.lemma_.lower(),
