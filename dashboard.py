@@ -4,13 +4,13 @@ import streamlit as st
 st.set_page_config(page_title="whosaid", page_icon=":material/record_voice_over:", layout="wide")
 
 PAGES = [
-    st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-    st.Page("views/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
-    st.Page("views/who_said_what.py", title="Who said what", icon=":material/bar_chart:", url_path="who-said-what"),
-    st.Page("views/quotes.py", title="Quotes", icon=":material/format_quote:", url_path="quotes"),
-    st.Page("views/article.py", title="Article", icon=":material/article:", url_path="article"),
-    st.Page("views/speaker.py", title="Speaker", icon=":material/person:", url_path="speaker"),
-    st.Page("views/add_articles.py", title="Add articles", icon=":material/upload_file:", url_path="add-articles"),
+    st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+    st.Page("pages/who_said_what.py", title="Who said what", icon=":material/bar_chart:", url_path="who-said-what"),
+    st.Page("pages/quotes.py", title="Quotes", icon=":material/format_quote:", url_path="quotes"),
+    st.Page("pages/article.py", title="Article", icon=":material/article:", url_path="article"),
+    st.Page("pages/speaker.py", title="Speaker", icon=":material/person:", url_path="speaker"),
+    st.Page("pages/add_articles.py", title="Add articles", icon=":material/upload_file:", url_path="add-articles"),
 ]
 
 st.navigation(PAGES).run()

@@ -25,7 +25,7 @@ def env(tmp_path, monkeypatch):
 
 def add_page() -> AppTest:
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
-    at.switch_page("views/add_articles.py")
+    at.switch_page("pages/add_articles.py")
     return at.run()
 
 
@@ -40,7 +40,7 @@ def test_uploads_join_every_page_and_are_saved(env):
     assert any("Council approves new bridge" in s.value for s in at.success)
     assert any("empty" in e.value and "left as it was" in e.value for e in at.error)  # the bad one, clearly
     assert (articles / "bridge.txt").read_bytes() == ARTICLE and not (articles / "empty.txt").exists()
-    at.switch_page("views/overview.py").run()
+    at.switch_page("pages/overview.py").run()
     assert {m.label: m.value for m in at.metric}["Articles"] == "3"  # the cache followed the store version
     assert "bridge" in set(store.load_tables(root)["articles"]["doc"])
 

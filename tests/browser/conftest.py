@@ -5,6 +5,7 @@ in test-artifacts/ for a person to look at.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -12,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -41,35 +43,43 @@ def app_env(tmp_path_factory) -> dict[str, str]:
     return {"WHOSAID_STORE": str(base / "store"), "WHOSAID_ARTICLES": str(base / "articles")}
 
 
-@pytest.fixture(scope="session")
-def server(app_env):
-    """Base URL of a running `streamlit run dashboard.py`."""
+@contextlib.contextmanager
+def running_dashboard(env: dict[str, str]) -> Iterator[str]:
+    """Start `streamlit run dashboard.py` on a free port; yields its base URL and stops it afterwards."""
     port = free_port()
     ARTIFACTS.mkdir(exist_ok=True)
-    log = open(ARTIFACTS / "streamlit-server.log", "w")
+    log = open(ARTIFACTS / f"streamlit-server-{port}.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"],
-        cwd=ROOT, env={**os.environ, **app_env}, stdout=log, stderr=subprocess.STDOUT)
+        cwd=ROOT, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read().strip() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("the dashboard did not start within 60 s")
-    yield url
-    proc.terminate()
     try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+        deadline = time.time() + 60
+        while True:
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read().strip() == b"ok":
+                    break
+            except OSError:
+                if time.time() > deadline or proc.poll() is not None:
+                    pytest.fail("the dashboard did not start within 60 s (see test-artifacts/streamlit-server-*.log)")
+                time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def server(app_env) -> Iterator[str]:
+    """Base URL of a dashboard server shared by the browser tests."""
+    with running_dashboard(app_env) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

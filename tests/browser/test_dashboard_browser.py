@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.browser.conftest import shot, wait_ready
+from tests.browser.conftest import running_dashboard, shot, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -125,3 +125,15 @@ def test_an_article_added_through_the_page_shows_up_in_the_quote_table(page, ser
     assert any("Quintero" in r["person"] and "thirty years" in r["text"] for r in rows)
     assert any(r["date"] == "2019-04-15" for r in rows)
     shot(page, "quotes-added-article")
+
+
+def test_a_shared_link_is_the_first_visit_of_a_fresh_server(page, app_env):
+    with running_dashboard(app_env) as url:
+        page.goto(f"{url}/quotes?kind=direct")
+        wait_ready(page)
+        assert page.locator("h1").first.inner_text() == "Quotes"
+        nav = page.locator("[data-testid='stSidebarNav']").inner_text()
+        assert "Who said what" in nav and "ui" not in nav.split()  # dashboard.py's navigation, not the folder's
+        assert page.get_by_role("button", name="direct").count() >= 1
+        assert "kind=direct" in page.url
+        shot(page, "fresh-server-deep-link")

@@ -12,6 +12,24 @@ import streamlit as st
 
 from lib.cache import Data, articles_dir, load_data, store_root
 
+
+def _leave_pages_folder_mode() -> None:
+    """Use st.navigation even on a fresh server's first visit.
+
+    Streamlit 1.67 starts in its old pages-folder mode when a `pages/` folder sits beside the main script, and
+    a first visit to a deep link (/quotes?speaker=…) would then run that page alone, without dashboard.py's
+    navigation and layout. Every page imports this module, so the first such run switches the mode off and
+    reruns through dashboard.py, keeping the URL and its parameters.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+_leave_pages_folder_mode()
+
 ISO = re.compile(r"\d{4}-\d\d-\d\d")
 BUILD_HINT = "python -m lib build data/articles --out {root}"
 
@@ -27,7 +45,7 @@ def data_or_stop(allow_empty: bool = False) -> Data:
         st.info("There are no articles yet. Build the store from a folder of articles with the command below "
                 "(then reload this page), or add articles on the **Add articles** page.")
         st.code(BUILD_HINT.format(root=data.root), language="bash")
-        st.page_link("views/add_articles.py", label="Add articles", icon=":material/upload_file:")
+        st.page_link("pages/add_articles.py", label="Add articles", icon=":material/upload_file:")
         st.stop()
     return data
 

@@ -4,7 +4,7 @@ import streamlit as st
 from lib import library
 from lib.cache import nlp
 from lib.ingest import MAX_BYTES, IngestError
-from views._ui import check_params, data_or_stop, link_box, md, paths
+from pages._ui import check_params, data_or_stop, link_box, md, paths
 
 st.title("Add articles")
 check_params({})
@@ -59,7 +59,7 @@ if submitted:
         for a in done:
             st.success(f"Added “{md(a.title or a.doc)}”: {a.quotes} quotes, {a.events} events, "
                        f"published {a.date or 'date unknown'} (from {a.date_source}).")
-            st.page_link("views/article.py", label=f"Read {md(a.title or a.doc)}", icon=":material/article:",
+            st.page_link("pages/article.py", label=f"Read {md(a.title or a.doc)}", icon=":material/article:",
                          query_params={"doc": a.doc})
 
 st.subheader("Remove an article")

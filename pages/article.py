@@ -5,7 +5,7 @@ import json
 import streamlit as st
 
 from lib import highlight
-from views._ui import check_params, data_or_stop, link_box, md, set_param, short, url_pick
+from pages._ui import check_params, data_or_stop, link_box, md, set_param, short, url_pick
 
 st.title("Article")
 data = data_or_stop()
@@ -64,7 +64,7 @@ if quote_id:
     with st.container(border=True, key="quote_box"):
         st.markdown(f"**{md(r['person'])}** · {md(r['kind'])} quote · {md(r['date'] or 'date unknown')}")
         st.html(highlight.context_html(a["text"], quotes, data.colors, quote_id))
-        st.page_link("views/speaker.py", label=f"Everything {md(r['person'])} said", icon=":material/person:",
+        st.page_link("pages/speaker.py", label=f"Everything {md(r['person'])} said", icon=":material/person:",
                      query_params={"name": r["person"]}, disabled=r["person"] not in data.persons)
 
 st.html(highlight.article_html(a["text"], quotes, data.colors, selected=quote_id))

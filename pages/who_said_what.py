@@ -3,7 +3,7 @@ import streamlit as st
 
 from lib import charts, queries
 from lib.aliases import UNATTRIBUTED
-from views._ui import check_params, data_or_stop, link_box, md, quote_block
+from pages._ui import check_params, data_or_stop, link_box, md, quote_block
 
 TOP = 25  # speakers drawn in the chart
 st.title("Who said what")
@@ -46,7 +46,7 @@ else:
                     selection_mode="points", config={"displaylogo": False})
 n_un = int((q["person"] == UNATTRIBUTED).sum())
 if n_un:
-    st.page_link("views/quotes.py", label=f"{n_un} quote{'s' * (n_un != 1)} without an identified speaker",
+    st.page_link("pages/quotes.py", label=f"{n_un} quote{'s' * (n_un != 1)} without an identified speaker",
                  icon=":material/help:", query_params={"speaker": UNATTRIBUTED})
 
 speaker = st.selectbox("Speaker", data.persons, index=None, key="who", bind="query-params",
@@ -68,11 +68,11 @@ if speaker:
     if roles.get(speaker):
         st.caption("Described as: " + md("; ".join(roles[speaker])))
     links = st.columns(3)
-    links[0].page_link("views/speaker.py", label="Speaker page", icon=":material/person:",
+    links[0].page_link("pages/speaker.py", label="Speaker page", icon=":material/person:",
                        query_params={"name": speaker})
-    links[1].page_link("views/quotes.py", label="Their quotes in the table", icon=":material/format_quote:",
+    links[1].page_link("pages/quotes.py", label="Their quotes in the table", icon=":material/format_quote:",
                        query_params={"speaker": speaker, **({"article": chosen_docs} if chosen_docs else {})})
-    links[2].page_link("views/timeline.py", label="Their events on the timeline", icon=":material/timeline:",
+    links[2].page_link("pages/timeline.py", label="Their events on the timeline", icon=":material/timeline:",
                        query_params={"actor": speaker})
     if mine.empty:
         st.info("This speaker has no quote in the chosen articles; clear the article filter to see them all.")
@@ -82,6 +82,6 @@ if speaker:
         with st.container(border=True):
             st.markdown(f"*{md(r.kind)}* · {md(r.date or 'date unknown')} · {md(r.title)}")
             quote_block(r.text)
-            st.page_link("views/article.py", label="In context", icon=":material/article:",
+            st.page_link("pages/article.py", label="In context", icon=":material/article:",
                          query_params={"doc": r.doc, "quote": r.quote_id})
 link_box("who-said-what")

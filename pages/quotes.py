@@ -4,7 +4,7 @@ import streamlit as st
 from lib import exports, queries
 from lib.aliases import UNATTRIBUTED
 from lib.colors import color_of, tint
-from views._ui import check_params, data_or_stop, date_range, in_span, link_box
+from pages._ui import check_params, data_or_stop, date_range, in_span, link_box
 
 st.title("Quotes")
 data = data_or_stop()
@@ -46,7 +46,7 @@ else:
                        "title": st.column_config.TextColumn("Article")})
     if picked.selection.rows:
         row = table.iloc[picked.selection.rows[0]]
-        st.switch_page("views/article.py", query_params={"doc": row["doc"], "quote": row["quote_id"]})
+        st.switch_page("pages/article.py", query_params={"doc": row["doc"], "quote": row["quote_id"]})
 
 c1, c2 = st.columns(2)
 c1.download_button("Download these quotes as CSV", exports.quotes_csv(table), "whosaid-quotes.csv", "text/csv",

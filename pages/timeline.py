@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from lib import charts, exports, queries
-from views._ui import md, check_params, data_or_stop, date_range, in_span, link_box, set_param, short, url_pick
+from pages._ui import md, check_params, data_or_stop, date_range, in_span, link_box, set_param, short, url_pick
 
 st.title("Timeline")
 data = data_or_stop()
@@ -76,7 +76,7 @@ if event_id:
                              & (data.quotes["start"] < e["end"])]
         params = {"doc": e["doc"], **({"quote": inside.iloc[0]["quote_id"]} if len(inside) else
                                           {"event": event_id})}
-        st.page_link("views/article.py", label="Read it in the article", icon=":material/article:",
+        st.page_link("pages/article.py", label="Read it in the article", icon=":material/article:",
                      query_params=params)
         if e["date_start"]:
             near = queries.quotes_around(data.quotes, e["date_start"], e["date_end"])
