@@ -343,7 +343,12 @@ def _verb_before(doc: Doc, q: Quoted, lo: int) -> Token | None:
     i = lo - 1
     while i >= 0 and doc[i].text in (",", ":") or (i >= 0 and doc[i].is_space and "\n" not in doc[i].text):
         i -= 1
-    if i < 0 or doc[i].pos_ != "VERB" or doc[i].tag_ not in ("VBD", "VBZ", "VBP", "VBG") or "\n" in doc[i].whitespace_:
+    if i > 0 and doc[i].lower_ in ("it", "this", "them") and doc[i - 1].pos_ == "VERB":
+        i -= 1  # "as Rosenthal put it, ..."
+    if i < 0 or doc[i].pos_ != "VERB" or "\n" in doc[i].whitespace_:
+        return None
+    if doc[i].tag_ not in ("VBD", "VBZ", "VBP", "VBG") and not (
+            doc[i].tag_ == "VBN" and any(c.dep_ == "aux" for c in doc[i].children)):  # "a doctor had typed"
         return None
     if doc[i].lower_ in ("called",) and i > 0 and doc[i - 1].lower_ in ("so", "so-"):
         return None
