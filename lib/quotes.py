@@ -27,7 +27,9 @@ from .quotemarks import Quoted, find_quoted, word_count
 SUBJ = ("nsubj", "csubj")
 EDGE_PUNCT = set(",;:—–-()[]") | {"...", "…"}
 QUOTE_CHARS = set("\"“”‘’'«»„")
-SCARE_MAX_WORDS = 4  # quoted words up to this many are a quote only when a cue says so
+SCARE_MAX_WORDS = 4
+WORDING_NOUNS = {"phrase", "word", "term", "slogan", "line", "message", "motto", "mantra", "refrain",
+                 "catchphrase", "expression", "question", "words"}  # quoted words up to this many are a quote only when a cue says so
 CLAUSE_PARTICLES = {"out", "up", "on"}  # "pointed out", "spoke up", "weighed in on"
 SOURCE_DROP_DEPS = {"relcl", "acl", "punct", "cc", "conj", "advcl"}
 STATEMENT_NOUNS = {"statement", "interview", "tweet", "post", "email", "letter", "release", "speech", "op-ed"}
@@ -345,6 +347,9 @@ def _verb_before(doc: Doc, q: Quoted, lo: int) -> Token | None:
         i -= 1
     if i > 0 and doc[i].lower_ in ("it", "this", "them") and doc[i - 1].pos_ == "VERB":
         i -= 1  # "as Rosenthal put it, ..."
+    elif i > 0 and doc[i].lemma_.lower() in WORDING_NOUNS and doc[i].head.pos_ == "VERB" \
+            and doc[i].head.i < doc[i].i and doc[i].dep_ in ("dobj", "attr", "pobj"):
+        i = doc[i].head.i  # "Trump has used the phrase “Islamic terrorism”", "recites the line: ..."
     if i < 0 or doc[i].pos_ != "VERB" or "\n" in doc[i].whitespace_:
         return None
     if doc[i].tag_ not in ("VBD", "VBZ", "VBP", "VBG") and not (
