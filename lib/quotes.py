@@ -594,6 +594,11 @@ def _attribute_quote(doc: Doc, q: Quoted, lo: int, hi: int, attrs: list[_Attr],
             after = _speech_cue_in(doc, nxt.start, min(nxt.end, nxt.start + 9, p_end), in_any)
             if after is not None and (_subject(after) is None or _subject(after).i < nxt.start):
                 after = None
+        root = nxt.root
+        if after is None and root.i < p_end and cue_for(root) is not None and _subject(root) is not None \
+                and min(_subtree_ids(_subject(root))) == nxt.start \
+                and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children):
+            after = root  # '“...!” Scott's niece, state Del. Marcia Price (D-Va.), shouted to the crowd.
     cue = after or _speech_cue_in(doc, s_start, lo, in_any, last=True) or _verb_after_quote(doc, q, hi) \
         or _verb_before(doc, q, lo)
     if cue is not None:
