@@ -5,9 +5,13 @@ release on June 24”) of the sentence that carries a date of its own (“said o
 2004 …” gives two events, not one per expression). Its date is, in order: an expression attached to it
 (“explicit”); for a past-tense verb with none, the date of the story's last dated main clause a few
 sentences back, or the day the news happened (“inherited”); for a past-tense reporting verb without either,
-or a verb in the present tense (the time of writing), the publication date (“publication”); otherwise none
-(“unknown”) — an undated event is never put on the publication date by default. Hand-written: no maintained
-library dates events in news text; the tense and attachment rules read spaCy's parse.
+the publication date (“publication”); otherwise none (“unknown”) — an undated event is never put on the
+publication date by default. The present tense speaks of the time of writing only for what the story
+reports: a statement (“Apple Corps claims …”), news just in (“has released”, “is stepping down”; on the
+story's day when it has one) or a state of one of the story's actors (“iPhone 4 has a new screen”); a
+generic state (“IE 11 is not supported.”) stays undated, and a bare copula (“He's not the only one.”) is no
+event. Hand-written: no maintained library dates events in news text; the tense and attachment rules read
+spaCy's parse.
 """
 from __future__ import annotations
 
@@ -189,6 +193,17 @@ def present_perfect(verb: Token) -> bool:
         and not any(a.tag_ == "MD" for a in auxes)
 
 
+def copula(verb: Token) -> bool:
+    """True for “to be” joining a subject to what it is (“He's not the only one”, “It is 9 mm thick”)."""
+    return verb.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in verb.children)
+
+
+def progressive(verb: Token) -> bool:
+    """True for a present progressive (“is stepping down”): something under way as the article is written."""
+    return verb.tag_ == "VBG" and any(a.dep_ == "aux" and a.tag_ in ("VBZ", "VBP") for a in verb.children) \
+        and not any(a.tag_ == "MD" or a.lower_ == "going" for a in verb.children)
+
+
 def simple_past(verb: Token) -> bool:
     """True for a simple past (“filed”, “was blocked”), not a present perfect (“has taken”)."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -267,7 +282,8 @@ def predicates(sent: Span, main: Token | None, dated: dict, coordinated: list) -
     reports = [t for t in sent if main is not None and t.dep_ == "parataxis" and t.lemma_ in REPORTING
                and t.head == main and t.i not in dated]
     preds = {i: pv for i, pv in dated.items()
-             if pv[0] == main or pv[0].pos_ == "NOUN" or simple_past(pv[0]) or present_perfect(pv[0])}
+             if pv[0] == main or pv[0].pos_ == "NOUN" or simple_past(pv[0]) or present_perfect(pv[0])
+             or pv[0].tag_ == "VB" and pv[0].dep_ in ("xcomp", "advcl") and is_past(pv[0].head)}
     if main is not None and main.i not in preds:
         preds[main.i] = (main, None)
     for t in reports:
@@ -284,8 +300,44 @@ def predicates(sent: Span, main: Token | None, dated: dict, coordinated: list) -
     return preds
 
 
+STATIVE = {"be", "have", "remain", "seem", "appear", "contain", "include", "consist", "exist", "cost", "weigh",
+           "measure", "belong", "own", "know", "need", "want", "like", "mean", "look", "feature", "support",
+           "require", "lack", "hold", "come", "sell", "work", "use", "offer", "run"}
+
+
+def story_actors(doc: Doc) -> set[str]:
+    """The story's actors and topics: named things and nouns the article mentions at least twice (lower case)."""
+    counts: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"):
+            for w in {ent.text.lower(), ent.root.text.lower()}:
+                counts[w] = counts.get(w, 0) + 1
+    for t in doc:
+        if t.pos_ in ("NOUN", "PROPN"):
+            counts[t.lemma_.lower()] = counts.get(t.lemma_.lower(), 0) + 1
+    return {w for w, n in counts.items() if n >= 2}
+
+
+def actor_subject(verb: Token, actors: set[str]) -> bool:
+    """True when the verb's subject is one of the story's actors (a name or noun it keeps returning to, or a
+    pronoun standing for one), not a generic thing (“IE 11 is not supported”)."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is None and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        subj = verb.head  # "the store, which sells music": the store
+    if subj is None and verb.dep_ == "conj":
+        return actor_subject(verb.head, actors)
+    if subj is None:
+        return False
+    if subj.tag_ == "PRP" or subj.lower_ in ("who", "which", "that"):
+        return subj.lower_ not in ("i", "you", "we")  # he, she, it, they: a story actor named before
+    if any(t.pos_ == "PROPN" and t.text.lower() in actors for t in subj.subtree):
+        return True  # "Apple", "the software update, iPod Software 1.1": a name the story returns to
+    return subj.pos_ == "NOUN" and subj.lemma_.lower() in actors and not any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "some", "any", "no", "every", "each") for c in subj.children)
+
+
 def date_for(verb: Token, value: str | None, near: str | None, story: str | None,
-             dct: str | None) -> tuple[str | None, str]:
+             dct: str | None, actors: set[str] | None = None, cue: bool = False) -> tuple[str | None, str]:
     """(date, how) of a predicate: its own expression, else inherited, else the publication date, else none."""
     if value:
         return value, "explicit"
@@ -294,10 +346,16 @@ def date_for(verb: Token, value: str | None, near: str | None, story: str | None
             near = None  # a later date, or a vaguer one while the story has its day
         if near or story:
             return near or story, "inherited"
-        if verb.lemma_ in REPORTING and dct:
+        if (cue or verb.lemma_ in REPORTING) and dct:
             return dct, "publication"
-    elif dct and (is_present(verb) or present_perfect(verb)):
-        return dct, "publication"  # the state at, or the news just before, the time of writing
+    elif story and present_perfect(verb) and verb.lemma_ not in STATIVE:
+        return story, "inherited"  # "Apple has lost a visionary": the news of the story's day
+    elif dct and (cue or verb.lemma_ in REPORTING) and (is_present(verb) or present_perfect(verb)):
+        return dct, "publication"  # "Apple says", "has stated": a statement at the time of writing
+    elif dct and (present_perfect(verb) or progressive(verb)) and verb.lemma_ not in STATIVE:
+        return dct, "publication"  # "has released", "is stepping down": news at the time of writing
+    elif dct and (is_present(verb) or present_perfect(verb)) and actor_subject(verb, actors or set()):
+        return dct, "publication"  # "iPhone 4 has a new screen": a state of the story's subject as written
     return None, "unknown"
 
 
@@ -311,6 +369,7 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
     events: list[Event] = []
     last_dated: tuple[int, str] | None = None  # (sentence number, date) of the story's last dated main clause
     story = story_date(doc, timexes, dct)
+    actors = story_actors(doc)
     for n, sent in enumerate(units(doc)):
         if sum(1 for t in sent if t.is_alpha) < 3:
             continue
@@ -326,7 +385,9 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
             q = quote_at(verb, quotes)
             if q is None and in_quote(verb, quotes):
                 continue  # the quote's statement event stands for what is said inside it
-            value, how = date_for(verb, value, near, story, dct)
+            if q is None and value is None and copula(verb):
+                continue  # "This was his third leave": a state, not something that happened
+            value, how = date_for(verb, value, near, story, dct, actors, cue=q is not None)
             if how == "explicit" and (verb == main or main_dated):
                 last_dated = (n, value)  # the main clause's date sets the story's reference time
             sub = list(verb.subtree) if verb != main else list(sent)

@@ -632,6 +632,8 @@ def v_holiday(g, text, a):
         elif not rel:
             y = pick_date([holiday_date(g["h"], yy) for yy in (y - 1, y, y + 1)], a.dct, a.tense).year
     d = holiday_date(g["h"], y)
+    if d and re.match(r"(?:\s+and\s+New Year'?s?)?\s+(?:season|period|holidays|shopping|sales|rush|break|quarter)\b", a.after, re.I):
+        return "DATE", fmt(d, "month")  # "the Christmas sales period" is the month around the day, not the day
     return ("DATE", d.isoformat()) if d else None
 
 

@@ -94,3 +94,32 @@ def test_a_date_on_an_event_noun_dates_the_noun(nlp):
 def test_coordinated_dates_are_two_happenings(nlp):
     evs = events(nlp, "He made an appearance in March and June.", dct="2011-08-25")
     assert sorted(e.date for e in evs) == ["2011-03", "2011-06"]
+
+
+def test_generic_present_states_are_not_put_on_the_publication_date(nlp):
+    evs = events(nlp, "IE 11 is not supported. For an optimal experience visit our site on another browser.")
+    assert evs and all(e.date is None and e.how == "unknown" for e in evs)
+
+
+def test_a_present_tense_statement_is_dated_at_publication(nlp):
+    evs = events(nlp, "Apple Corps claims that the store violates an old agreement.")
+    assert [(e.date, e.how) for e in evs] == [("2017-08-16", "publication")]
+
+
+def test_a_present_state_of_the_story_subject_is_dated_at_publication(nlp):
+    evs = events(nlp, "Apple unveiled the iPhone 4 on Monday. The iPhone 4 has a new screen.")
+    assert [(e.date, e.how) for e in evs] == [("2017-08-14", "explicit"), ("2017-08-16", "publication")]
+
+
+def test_present_perfect_news_falls_on_the_story_day(nlp):
+    evs = events(nlp, "Steve Jobs died on Tuesday at his home, his family said.\nApple has lost a visionary.")
+    assert ("2017-08-15", "inherited") in [(e.date, e.how) for e in evs if "lost" in e.summary]
+
+
+def test_a_copula_is_a_state_not_an_event(nlp):
+    assert events(nlp, "He's not the only one.") == []
+
+
+def test_a_dated_infinitive_under_a_past_verb_is_an_event(nlp):
+    evs = events(nlp, "Apple added audio recording, prompting Apple Corps to file suit again in 1989.")
+    assert "1989" in [e.date for e in evs]

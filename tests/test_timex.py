@@ -51,10 +51,11 @@ def tag(nlp, text: str, dct: str | None = DCT) -> list[tuple[str, str, str]]:
     ("The deal was signed on 8/16/2017.", ("8/16/2017", "DATE", "2017-08-16")),
     ("He was jailed for 5 1/2 hours.", ("5 1/2 hours", "DURATION", "PT5H30M")),
     ("It will not change for a couple of years.", ("a couple of years", "DURATION", "P2Y")),
-    ("The new chairman takes over, effective Feb. 1.", ("Feb. 1", "DATE", "2018-02-01")),
+    ("He was named chairman, effective Feb. 1.", ("Feb. 1", "DATE", "2018-02-01")),
     ("The plant costs $2 million a year.", ("a year", "SET", "P1Y")),
     ("The stock hit a high for the year in June.", ("the year", "DATE", "2017")),
     ("Revenue rose for the year ended March 31.", ("the year", "DURATION", "P1Y")),
+    ("Sales rose in the Christmas shopping season.", ("Christmas", "DATE", "2016-12")),
 ])
 def test_rule(nlp, text, expected):
     assert expected in tag(nlp, text)
