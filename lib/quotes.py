@@ -628,8 +628,16 @@ def _attribute_quote(doc: Doc, q: Quoted, lo: int, hi: int, attrs: list[_Attr],
     before = text[:q.start].rstrip(" \t")
     if not before.endswith(":") and text[:q.start].rstrip().endswith(":"):
         line = text[:q.start].rstrip()
-        if word_count(line[line.rfind("\n") + 1:]) <= 10:
-            before = line  # "Rep. Trey Gowdy (R-S.C.):" on a line of its own
+        ls = line.rfind("\n") + 1
+        name = re.sub(r"\s*\([^()]*\)\s*$", "", line[ls:-1]).strip()  # "Rep. Trey Gowdy (R-S.C.):"
+        nspan = doc.char_span(ls, ls + len(name), alignment_mode="expand") if name else None
+        colon = doc.char_span(len(line) - 1, len(line), alignment_mode="expand")
+        if word_count(line[ls:]) <= 10 and nspan is not None and colon is not None \
+                and any(t.pos_ == "PROPN" for t in nspan):
+            return _Attr(content=set(), cue=[colon.start], source=list(range(nspan.start, nspan.end)),
+                         lemma=":", extra=[(q.start, q.end)], quoted=True)
+        if word_count(line[ls:]) <= 10:
+            before = line  # "He said:" on a line of its own
     if before.endswith(":") and lo > 0:
         colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
         src = None

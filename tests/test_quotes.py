@@ -142,6 +142,44 @@ def test_multi_paragraph_quote_is_left_open_at_its_paragraph_end():
         ("\u201cFirst part of the quote", False), ("\u201cSecond part.\u201d", True)]
 
 
+def test_quote_signed_with_a_dash_and_a_name(nlp):
+    text = ("\u201cMaybe we can build a wall around the whole campaign.\u201d \u2015 Steve Quinlan\n"
+            "\u201cI am truly afraid of what comes next for us.\u201d \u2015 Edwin G. Monroy\n")
+    qs = quotes_of(nlp, text)
+    assert [spans(text, q.speaker_spans) for q in qs] == [["Steve Quinlan"], ["Edwin G. Monroy"]]
+    assert all(q.kind == "direct" for q in qs)
+
+
+def test_speaker_line_ending_in_a_colon(nlp):
+    text = ("Rep. Trey Gowdy (R-S.C.):\n\n"
+            "\u201cI have not heard anyone other than you ever cite that figure. Who told you that?\u201d")
+    q = only(nlp, text)
+    assert "Trey Gowdy" in spans(text, q.speaker_spans)[0] and q.cue == ":"
+
+
+def test_inverted_says_after_a_quote(nlp):
+    text = ("\"Few first ladies can match her devotion to the job,\" says Myra Gutin, a historian at "
+            "Rider University.")
+    q = only(nlp, text)
+    assert spans(text, q.speaker_spans)[0].startswith("Myra Gutin") and q.cue == "say"
+
+
+def test_quote_after_used_the_phrase(nlp):
+    text = "Trump has used the phrase \u201cIslamic terrorism\u201d often in his campaign."
+    q = only(nlp, text)
+    assert spans(text, q.speaker_spans) == ["Trump"] and "Islamic terrorism" in q.text
+
+
+def test_cue_in_a_paragraph_of_its_own_is_not_borrowed(nlp):
+    text = ("\u201cBad, bad things are going to happen,\u201d Trump warned in Everett recently. "
+            "\u201cThis could be the great Trojan horse of all time.\u201d\n\n"
+            "At a rally, Trump likened the refugees to a snake in a song.")
+    qs = quotes_of(nlp, text)
+    warn = next(q for q in qs if q.cue == "warn")
+    assert len(warn.content_spans) == 2 and "Trojan horse" in text[slice(*warn.content_spans[1])]
+    assert all("Trojan" not in q.text for q in qs if q.cue != "warn")
+
+
 # ---------------------------------------------------------------- the seed article
 
 @pytest.fixture(scope="module")
