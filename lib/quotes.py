@@ -84,8 +84,9 @@ def _subject(verb: Token) -> Token | None:
             return None  # "he was asked": the subject is the addressee
         if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ == "VBG":
             return cur.head  # "Sessions, who said ...", "a spokesman saying ..."
-        if cur.dep_ in ("advcl", "conj", "xcomp", "pcomp") and cur.head.i != cur.i:
-            cur = cur.head
+        if (cur.dep_ in ("advcl", "conj", "xcomp", "pcomp") or (cur.dep_ == "prep" and cur.pos_ == "ADP")) \
+                and cur.head.i != cur.i:
+            cur = cur.head  # "... began by saying": the subject of the verb the clause hangs from
             continue
         return _preceding_name(verb) if verb.dep_ == "ROOT" else None
     return None
@@ -636,8 +637,7 @@ def _attribute_quote(doc: Doc, q: Quoted, lo: int, hi: int, attrs: list[_Attr],
                 and any(t.pos_ == "PROPN" for t in nspan):
             return _Attr(content=set(), cue=[colon.start], source=list(range(nspan.start, nspan.end)),
                          lemma=":", extra=[(q.start, q.end)], quoted=True)
-        if word_count(line[ls:]) <= 10:
-            before = line  # "He said:" on a line of its own
+        before = line  # "He said:" / "... Cruz called them on it:" ending the paragraph before
     if before.endswith(":") and lo > 0:
         colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
         src = None
