@@ -195,7 +195,8 @@ def present_perfect(verb: Token) -> bool:
 
 def copula(verb: Token) -> bool:
     """True for “to be” joining a subject to what it is (“He's not the only one”, “It is 9 mm thick”)."""
-    return verb.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in verb.children)
+    return (verb.lemma_ == "be" or verb.lower_ in ("'s", "’s", "'re", "’re", "'m", "’m")) \
+        and any(c.dep_ in ("attr", "acomp") for c in verb.children)
 
 
 def progressive(verb: Token) -> bool:

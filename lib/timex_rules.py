@@ -85,7 +85,7 @@ RULES: list[tuple[str, str]] = [
     ("year", rf"(?:the )?(?P<mod>{_MOD})?(?:(?P<fiscal>fiscal|calendar|financial|model|school|the) (?:year )?)?(?<![$#\d.,])(?P<y>{_YEAR})(?!%| percent|\.\d|-\d|\d| \d)(?: (?P<period>period|season|quarter|half))?"),
     # quarters and halves
     ("quarter", rf"(?:the )?(?:(?P<ypre>this year's|last year's|next year's|{_YEAR}'s|{_YEAR}) )?(?:(?P<rel2>year-earlier|year-ago|comparable year-ago|comparable|same|corresponding|latest|last|current|past|previous|preceding|prior|this|next|coming|recent|most recent|fiscal|June|September|December|March) )?"
-                r"(?:(?P<rel3>year-earlier|year-ago|fiscal|calendar) )?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|latest|last)?(?:[- ](?:fiscal |calendar )?)?quarter(?!s)\b"
+                r"(?:(?P<rel3>year-earlier|year-ago|fiscal|calendar) )?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|latest|last)?(?:[- ](?:fiscal |calendar )?)?quarter(?!s)\b(?!-(?:to|century))"
                 rf"(?:(?: of| in)? (?:(?:fiscal|calendar) )?(?P<y>{_YEAR}|this year|last year|next year|the year))?"),
     ("qnum", rf"\b(?-i:Q(?P<q>[1-4]))(?:,? (?P<y>{_YEAR}))?\b"),
     ("half", rf"(?:the )?(?P<which>first|second|last|latest|final|back|front)[- ]half\b(?:(?: of)? (?:(?:fiscal|calendar) )?(?P<y>{_YEAR}|this year|last year|next year|the year))?"),
@@ -104,7 +104,8 @@ RULES: list[tuple[str, str]] = [
     ("earlierthis", rf"(?P<mod>earlier|later|early|late|the end of|the beginning of|the start of|the middle of) (?P<rel>this|last|next|that) (?P<u>week|month|year|decade)\b"),
     ("ago", rf"(?P<approx>{_APPROX})?(?P<n>{_NUM})[- ](?P<u>{_UNIT})(?: or so)? (?P<dir>ago|earlier|before|later|after|from now|hence|back)\b(?! than| the| that)"),
     ("ago1", rf"(?P<u>years|decades|months|weeks|days) (?P<dir>ago|earlier)\b"),
-    ("yearago", r"(?P<rel>year-earlier|year-ago|year-end|year-before)\b"),
+    ("yearago", r"(?P<rel>year-earlier|year-ago|year-before)\b"),
+    ("yearend", r"(?:(?:around|about) )?(?:the )?(?P<rel>year(?:'s|’s)? end|year-end|end of the year)\b"),
     # durations
     ("duration", rf"(?:(?:each of )?(?:the|these|those|this|its|their|his|her|a) )?(?:(?P<rel>past|last|next|first|coming|previous|following|final|full|initial|remaining|latest|preceding|ensuing|same|other|additional|entire|whole|subsequent|year-earlier|year-ago) )?"
                  rf"(?P<approx>{_APPROX})?(?P<n>{_NUM})[- ](?:more |additional |full |straight |consecutive )?(?P<u>{_UNIT})(?P<adj>-long)?\b(?!-old)(?! old| ago| earlier| later| from now)(?![- ](?:quarter|half))"),

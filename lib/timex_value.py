@@ -292,6 +292,11 @@ def holiday_date(name: str, year: int) -> date | None:
         return last - timedelta(days=last.weekday())
     if "veterans" in n:
         return date(year, 11, 11)
+    if "election" in n:  # US general election: the Tuesday after the first Monday of November
+        first = date(year, 11, 1)
+        return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
+    if "inauguration" in n:
+        return date(year, 1, 20)
     return None
 
 
@@ -500,7 +505,8 @@ def v_year(g, text, a):
         if a.dct and not (1600 <= y <= a.dct.year + 30):
             return None
     if g.get("period", "").lower() == "quarter":
-        return None
+        ref = _ref_quarter(a)  # "the 1988 quarter": the quarter the report speaks of, in that year
+        return ("DATE", f"{y}-Q{_quarter_of(ref)}") if ref else ("DATE", f"{y}-QX")
     if g.get("period", "").lower() == "half":
         return None
     if g.get("period", "").lower() == "period":
@@ -665,6 +671,14 @@ def v_thispart(g, text, a):
 
 def v_weekday(g, text, a):
     wd = weekday_number(g["wd"])
+    rel = (g.get("rel") or "").lower()
+    if rel in ("the previous", "the following") and (ref := last_concrete(a, ("day",))):
+        # "the previous Friday": the one before the day the story last named
+        step = -1 if rel == "the previous" else 1
+        d = ref[0] + timedelta(days=step)
+        while d.weekday() != wd:
+            d += timedelta(days=step)
+        return "DATE", d.isoformat()
     if a.dct is None:
         return "DATE", f"XXXX-WXX-{wd + 1}"
     d = weekday_date(wd, a, g.get("rel"))
@@ -677,6 +691,11 @@ def _unit_anchor(rel: str, u: str, a: Anchor) -> str | None:
     if rel in ("that", "that same", "the same"):
         ref = last_concrete(a, (gran, "day", "month", "quarter") if gran != "year" else ("year", "quarter", "month", "day"))
         return fmt(ref[0], gran) if ref else UNKNOWN[gran]
+    if rel in ("following", "the following", "previous", "the previous"):
+        # anaphoric: the month after (or before) the one the story last named, not the publication date's
+        ref = last_concrete(a, ("day", "week", "month", "quarter", "year") if gran != "year" else ("day", "month", "quarter", "year"))
+        if ref and GRAN_ORDER.index(ref[1]) <= GRAN_ORDER.index(gran):
+            return fmt(shift(ref[0], 1 if "following" in rel else -1, u), gran)
     if a.dct is None:
         return UNKNOWN[gran]
     n = 0
@@ -764,10 +783,13 @@ def v_ago1(g, text, a):
     return "DATE", "PAST_REF" if g["dir"].lower() in ("ago", "earlier") else "FUTURE_REF"
 
 
+def v_yearend(g, text, a):
+    y = str(a.dct.year) if a.dct else "XXXX"
+    return "DATE", f"{y}-12-31" if "-" in g["rel"] else y  # "year-end" is the closing day; "by year end" the year
+
+
 def v_yearago(g, text, a):
     rel = g["rel"].lower()
-    if rel == "year-end":
-        return ("DATE", f"{a.dct.year}-12-31") if a.dct else ("DATE", "XXXX-12-31")
     q = last_concrete(a, ("quarter",))
     if q:
         return "DATE", fmt(shift(q[0], -1, "year"), "quarter")
@@ -863,6 +885,6 @@ VALUERS = {
     "quarter": v_quarter, "qnum": v_qnum, "half": v_half, "period": v_period, "ytdagoq": v_ytdagoq,
     "season": v_season, "holiday": v_holiday, "relday": v_relday, "thispart": v_thispart, "weekday": v_weekday,
     "relunit": v_relunit, "inthe": v_inthe, "earlierthis": v_earlierthis, "ago": v_ago, "ago1": v_ago1,
-    "yearago": v_yearago, "duration": v_duration, "bareunits": v_bareunits, "aunit": v_aunit, "every": v_every,
+    "yearago": v_yearago, "yearend": v_yearend, "duration": v_duration, "bareunits": v_bareunits, "aunit": v_aunit, "every": v_every,
     "adverbset": v_adverbset, "weekdays": v_weekdays, "ref": v_ref,
 }

@@ -118,6 +118,7 @@ def test_present_perfect_news_falls_on_the_story_day(nlp):
 
 def test_a_copula_is_a_state_not_an_event(nlp):
     assert events(nlp, "He's not the only one.") == []
+    assert events(nlp, "He’s not the only one.") == []
 
 
 def test_a_dated_infinitive_under_a_past_verb_is_an_event(nlp):

@@ -56,6 +56,8 @@ def tag(nlp, text: str, dct: str | None = DCT) -> list[tuple[str, str, str]]:
     ("The stock hit a high for the year in June.", ("the year", "DATE", "2017")),
     ("Revenue rose for the year ended March 31.", ("the year", "DURATION", "P1Y")),
     ("Sales rose in the Christmas shopping season.", ("Christmas", "DATE", "2016-12")),
+    ("The plant should close by year end.", ("year end", "DATE", "2017")),
+    ("The vote will be held on Election Day.", ("Election Day", "DATE", "2017-11-07")),
 ])
 def test_rule(nlp, text, expected):
     assert expected in tag(nlp, text)
@@ -64,6 +66,18 @@ def test_rule(nlp, text, expected):
 def test_a_present_perfect_looks_back(nlp):
     found = tag(nlp, "Police have been searching for him since the Oct. 23 shooting.", dct="1999-05-06")
     assert ("Oct. 23", "DATE", "1998-10-23") in found
+
+
+def test_following_and_previous_count_from_the_story_not_the_publication_date(nlp):
+    found = tag(nlp, "In March 1989 he took over. The following month he resigned.", dct="1989-10-27")
+    assert ("The following month", "DATE", "1989-04") in found
+    found = tag(nlp, "Stocks fell on Oct. 27, down 4.5% from the previous Friday.", dct="1989-10-30")
+    assert ("the previous Friday", "DATE", "1989-10-20") in found
+
+
+def test_a_year_named_quarter_is_the_quarter_the_report_speaks_of(nlp):
+    found = tag(nlp, "Profit rose in the third quarter. It had a loss in the 1988 quarter.", dct="1989-10-30")
+    assert ("the 1988 quarter", "DATE", "1988-Q3") in found
 
 
 def test_month_without_a_publication_date_has_an_unknown_year(nlp):
