@@ -275,6 +275,11 @@ def _noun_attribution(tok: Token, frames: frozenset[str]) -> _Attr | None:
                 clause = c
             elif "xcomp" in frames and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
                 clause = c
+    preps = {f[5:] for f in frames if f.startswith("prep:")}
+    if clause is None and preps:  # "his support for Trump", "criticism of the plan"
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i), None)
+        obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        clause = obj
     if clause is None:
         return None
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
