@@ -136,7 +136,7 @@ def _source_ids(tok: Token | None) -> list[int]:
 def doc_comma_before(tok: Token) -> bool:
     """True when a comma or dash precedes the clause of `tok` ("Many of them, he said, have ...")."""
     first = min(_subtree_ids(tok))
-    return first > 0 and tok.doc[first - 1].text in (",", "—", "–", "-")
+    return tok.doc[first].text in (",", "—", "–", "-") or (first > 0 and tok.doc[first - 1].text in (",", "—", "–", "-"))
 
 
 def _content_from_frames(tok: Token, frames: frozenset[str]) -> set[int]:
@@ -177,7 +177,8 @@ def _content_from_frames(tok: Token, frames: frozenset[str]) -> set[int]:
                 if obj:
                     return _subtree_ids(obj[0])
     if "inv" in frames and tok.dep_ in ("parataxis", "ccomp", "conj", "advcl") and not any(
-            c.dep_ in ("dobj", "xcomp", "prep") for c in kids) and any(c.dep_ == "nsubj" for c in kids) \
+            c.dep_ in ("dobj", "xcomp") or (c.dep_ == "prep" and c.i < tok.i) for c in kids) \
+            and any(c.dep_ == "nsubj" for c in kids) \
             and (tok.head.i < tok.i or doc_comma_before(tok)):
         own = _subtree_ids(tok)
         return {i for i in _subtree_ids(tok.head) if i not in own}

@@ -180,6 +180,13 @@ def test_cue_in_a_paragraph_of_its_own_is_not_borrowed(nlp):
     assert all("Trojan" not in q.text for q in qs if q.cue != "warn")
 
 
+def test_parenthetical_cue_splits_the_content(nlp):
+    text = "A comic tone, she said, would make the subject more accessible to readers."
+    q = only(nlp, text)
+    assert spans(text, q.speaker_spans) == ["she"]
+    assert spans(text, q.content_spans) == ["A comic tone", "would make the subject more accessible to readers"]
+
+
 # ---------------------------------------------------------------- the seed article
 
 @pytest.fixture(scope="module")
