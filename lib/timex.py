@@ -117,6 +117,7 @@ def find_timexes(doc: Doc, dct: str | None) -> list[Timex]:
     text = doc.text
     anchor = Anchor(parse_dct(dct))
     out: list[Timex] = []
+    bare: list[tuple[int, Span]] = []  # times of day written without their day, and their sentence
     for m in find_matches(text):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if not_a_date(m, span):
@@ -132,7 +133,7 @@ def find_timexes(doc: Doc, dct: str | None) -> list[Timex]:
             anchor.tense = "future"  # "until Tuesday", "as soon as Friday": a deadline ahead
         if anchor.tense is None and span is not None:
             anchor.tense = sentence_tense(span.sent)
-        anchor.pos, anchor.after = m.start, text[m.end:m.end + 30]
+        anchor.pos, anchor.after, anchor.before = m.start, text[m.end:m.end + 30], text[max(0, m.start - 10):m.start]
         tv = value_of(m, anchor)
         if tv is None:
             continue
@@ -145,4 +146,13 @@ def find_timexes(doc: Doc, dct: str | None) -> list[Timex]:
             anchor.recent.append(value)
             anchor.offsets.append(m.start)
         out.append(Timex(m.start, m.end, m.text, typ, value))
+        if typ == "TIME" and m.rule in ("clock", "clock24", "noon") and not {"rel", "wd", "mon"} & m.groups.keys() \
+                and span is not None:
+            bare.append((len(out) - 1, span.sent))
+    for i, sent in bare:
+        # "at about 10:35 a.m. (0735 GMT) Friday": a time of day takes the day its sentence names
+        days = [t.value for t in out if t.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value)
+                and sent.start_char <= t.start < sent.end_char]
+        if len(set(days)) == 1:
+            out[i].value = days[0] + out[i].value[out[i].value.index("T"):]
     return out

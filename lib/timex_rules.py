@@ -70,7 +70,7 @@ RULES: list[tuple[str, str]] = [
     ("dmy", rf"(?:(?P<wd>{_WEEKDAY}),? )?(?:the )?(?P<d>{_DAY}) (?:of )?(?P<mon>{_MONTH})(?:,? (?P<y>{_YEAR}))?"),
     ("my", rf"(?P<mod>{_MOD})?(?P<mon>{_MONTH}),?(?: of)? (?P<y>{_YEAR})"),
     ("myrel", rf"(?P<mod>{_MOD})?(?P<mon>{_MONTH}),?(?: of)? (?P<rel>this|last|next) year\b(?!'s)"),
-    ("month", rf"(?P<mod>{_MOD})?(?:(?P<rel>last|this|next|this past|this coming|the past|the coming) )?(?P<mon>{_MONTH})(?! \d)(?<!March(?= (?:for|of|on|against|to|through)\b))"),
+    ("month", rf"(?P<mod>{_MOD})?(?:(?P<rel>last|this|next|this past|this coming|the past|the coming) )?(?P<mon>{_MONTH})(?!\.? \d)(?<!March(?= (?:for|of|on|against|to|through)\b))"),
     # times of day
     ("clock", rf"(?:(?:about|around|approximately) )?"
               rf"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))? ?(?P<ap>(?-i:a\.m\.?|p\.m\.?|am\b|pm\b|AM\b|PM\b))"

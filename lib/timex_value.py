@@ -50,6 +50,7 @@ class Anchor:
     offsets: list[int] = field(default_factory=list)  # where each of `recent` was met
     pos: int = 0  # where the expression being valued starts
     after: str = ""  # the words that follow it ("the year ended March 31")
+    before: str = ""  # the words before it ("last Oct. 23")
 
 
 def unit_name(u: str) -> str:
@@ -370,6 +371,13 @@ def _month_year(g, a: Anchor, day: int | None) -> str | None:
         wd = weekday_number(g["wd"])
         ys = [y for y in (a.dct.year, a.dct.year - 1, a.dct.year + 1) if _valid(y, mon, day) and date(y, mon, day).weekday() == wd]
         y = str(ys[0] if ys else year_for(mon, day, a))
+    elif a.dct and day and re.search(r"\b(?:last|next)\s+$", a.before, re.I):
+        # "last Oct. 23", "next March 3": the one before (after) the publication date
+        back = a.before.rstrip().lower().endswith("last")
+        y = a.dct.year
+        while not _valid(y, mon, day) or (date(y, mon, day) >= a.dct if back else date(y, mon, day) <= a.dct):
+            y += -1 if back else 1  # ends within 8 years: Feb. 29 comes round in a leap year
+        y = str(y)
     elif a.dct:
         y = str(year_for(mon, day, a))
     else:
@@ -391,6 +399,10 @@ def v_mdy(g, text, a):
     if day > 31 or not _valid(2000, mon, day):
         return None
     y = _month_year(g, a, day)
+    if y.isdigit() and not _valid(int(y), mon, day):
+        if g.get("y"):
+            return None  # "Feb. 29, 2017" names no day
+        y = str(next(yy for yy in range(int(y), int(y) - 8, -1) if _valid(yy, mon, day)))  # the last Feb. 29
     return "DATE", f"{y}-{mon:02d}-{day:02d}"
 
 
@@ -638,6 +650,8 @@ def v_holiday(g, text, a):
         elif not rel:
             y = pick_date([holiday_date(g["h"], yy) for yy in (y - 1, y, y + 1)], a.dct, a.tense).year
     d = holiday_date(g["h"], y)
+    if d and re.match(r"\s+week\b", a.after, re.I):
+        return "DATE", fmt(d, "week")  # "as Easter week began": the week of the holiday
     if d and re.match(r"(?:\s+and\s+New Year'?s?)?\s+(?:season|period|holidays|shopping|sales|rush|break|quarter)\b", a.after, re.I):
         return "DATE", fmt(d, "month")  # "the Christmas sales period" is the month around the day, not the day
     return ("DATE", d.isoformat()) if d else None

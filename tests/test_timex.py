@@ -58,6 +58,8 @@ def tag(nlp, text: str, dct: str | None = DCT) -> list[tuple[str, str, str]]:
     ("Sales rose in the Christmas shopping season.", ("Christmas", "DATE", "2016-12")),
     ("The plant should close by year end.", ("year end", "DATE", "2017")),
     ("The vote will be held on Election Day.", ("Election Day", "DATE", "2017-11-07")),
+    ("He was shot to death last Oct. 23 at his home.", ("Oct. 23", "DATE", "2016-10-23")),
+    ("The blast occurred at about 10:35 a.m. (0735 GMT) Monday.", ("about 10:35 a.m.", "TIME", "2017-08-14T10:35")),
 ])
 def test_rule(nlp, text, expected):
     assert expected in tag(nlp, text)
@@ -101,6 +103,11 @@ def test_names_that_look_like_dates_are_left_alone(nlp):
 def test_year_ago_follows_the_quarter_the_report_speaks_of(nlp):
     found = tag(nlp, "Profit rose in the third quarter. It was $5 million a year earlier.", dct="1989-10-26")
     assert ("a year earlier", "DATE", "1988-Q3") in found
+
+
+def test_a_day_that_only_leap_years_have(nlp):
+    assert ("Feb. 29", "DATE", "2016-02-29") in tag(nlp, "It happened last Feb. 29.")
+    assert tag(nlp, "It happened on Feb. 29, 2017.") == []
 
 
 def test_spans_match_the_text(nlp):
