@@ -169,6 +169,18 @@ def _content_from_frames(tok: Token, frames: frozenset[str]) -> set[int]:
                         continue
                     out |= _subtree_ids(c)
             return out
+        comps = [c for c in kids if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > tok.i]
+        if comps and (tok.dep_ == "relcl" or any(c.dep_ == "dobj" and c.i < tok.i for c in kids)):
+            # "a clip that the judge called “distasteful”", "what Mr. Hedge called “the prior model”"
+            out = set()
+            for c in comps:
+                out |= _subtree_ids(c)
+            obj = next((c for c in kids if c.dep_ == "dobj" and c.i < tok.i), None)
+            if obj is not None and obj.lower_ in ("what",):
+                out.add(obj.i)
+            elif tok.dep_ == "relcl":
+                out.add(tok.head.i)
+            return out
     preps = {f[5:] for f in frames if f.startswith("prep:")}
     if preps:
         for c in kids:
