@@ -5,11 +5,15 @@ Three passes over one spaCy parse, all linear in the number of tokens:
    ("said (that) ...", "vowed to ...", "called the policy ...", "..., he said", "according to X") gives an
    attribution whose content is that clause and whose source is the subject (or the participle's or the
    relative clause's antecedent).
-2. Quote-driven: every stretch in quotation marks (lib/quotemarks.py) joins the attribution it overlaps,
-   or takes the cue of its own sentence, of a preceding "he said:" sentence, or continues the direct
-   quote just before it ("A," he said. "B." and quotes that run over paragraphs). Short quoted words
+2. Quote-driven: every stretch in quotation marks (lib/quotemarks.py) joins the attribution that holds
+   most of it, or takes a cue of its own paragraph: the cue of its sentence ('“...,” he said'), a verb
+   right before or after it ('a man yelled “...”', '“...,” Oliver barked', 'used the phrase “...”'),
+   a dash and a name ('“...” ― Sonya Herridge'), a colon ('Lombardi said: “...”', a name line
+   'Rep. Trey Gowdy (R-S.C.):'), a preceding "He said:" or "Smith agreed." sentence; or it continues the
+   quote just before it ('“A,” he said. “B.”' and quotes that run over paragraphs). Short quoted words
    that no one is said to say (scare quotes, titles) are left out.
 3. Headline and transcript colons ("Sessions: ...", "Q: ...").
+Sentences from the parser may run over paragraph breaks; contents, sources and cues never do.
 Hand-written on top of spaCy because textacy's extractor (the library option) covers direct quotes only
 and raises on unbalanced quotation marks.
 """
@@ -26,13 +30,10 @@ from .quotemarks import Quoted, find_quoted, word_count
 
 SUBJ = ("nsubj", "csubj")
 EDGE_PUNCT = set(",;:—–-()[]") | {"...", "…"}
-QUOTE_CHARS = set("\"“”‘’'«»„")
-SCARE_MAX_WORDS = 4
+SCARE_MAX_WORDS = 4  # quoted words up to this many are a quote only when a cue says so
 WORDING_NOUNS = {"phrase", "word", "term", "slogan", "line", "message", "motto", "mantra", "refrain",
-                 "catchphrase", "expression", "question", "words"}  # quoted words up to this many are a quote only when a cue says so
-CLAUSE_PARTICLES = {"out", "up", "on"}  # "pointed out", "spoke up", "weighed in on"
+                 "catchphrase", "expression", "question", "words"}  # "used the phrase “...”"
 SOURCE_DROP_DEPS = {"relcl", "acl", "punct", "cc", "conj", "advcl"}
-STATEMENT_NOUNS = {"statement", "interview", "tweet", "post", "email", "letter", "release", "speech", "op-ed"}
 COLON_LABELS = {
     "image", "photo", "photos", "video", "watch", "read", "related", "update", "updated", "editor", "note",
     "source", "sources", "caption", "credit", "advertisement", "listen", "see", "more", "also", "correction",
@@ -399,10 +400,6 @@ def _para_bounds(doc: Doc, i: int) -> tuple[int, int]:
     while end < len(doc) and "\n" not in doc[end - 1].whitespace_ and "\n" not in doc[end].text:
         end += 1
     return start, end
-
-
-def _same_paragraph(text: str, a: int, b: int) -> bool:
-    return "\n" not in text[min(a, b):max(a, b)]
 
 
 def _paragraphs_apart(text: str, a: int, b: int) -> int:

@@ -35,7 +35,6 @@ TITLE_WORDS = {
 NOT_TITLE_HEADS = {"u.s.", "former", "acting", "first", "house", "senate", "state", "republican", "democratic",
                    "democrat", "gop", "presidential", "campaign", "vice", "deputy", "assistant", "press", "prime"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "i", "me", "my", "we", "us", "our"}
-PLURAL_PRONOUNS = {"they", "them", "their"}
 RELATIVE = {"who", "that", "which", "whom", "whose"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "miss"}
 
@@ -292,10 +291,8 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> tuple[list[Quote], list[S
         if resolved is None or resolved[0] is None:
             name, kind = (resolved[1] if resolved and head.lower_ in RELATIVE else mention.split(",")[0]), "OTHER"
             name = re.sub(r"^(?:[Tt]he|[Aa]n?) ", "", name)
-            role = resolved[1] if resolved else None
         else:
             name, kind = resolved
-            role = None
         if not name:
             continue
         sp = reg.get(name, kind)
@@ -313,8 +310,6 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> tuple[list[Quote], list[S
             desc = re.sub(r"^(?:[Tt]he|[Aa]n?) ", "", desc)
             if desc and desc.lower() != name.lower() and desc not in sp.roles:
                 sp.roles.append(desc)
-        if role and role not in sp.roles and kind == "OTHER":
-            pass
         if sp.kind == "PERSON":
             reg.saw_person(span.start_char, sp.name)
         q.speaker, q.speaker_id = sp.name, sp.id
