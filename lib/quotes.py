@@ -194,7 +194,9 @@ def _content_from_frames(tok: Token, frames: frozenset[str]) -> set[int]:
             and any(c.dep_ == "nsubj" for c in kids) \
             and (tok.head.i < tok.i or doc_comma_before(tok)):
         own = _subtree_ids(tok)
-        return {i for i in _subtree_ids(tok.head) if i not in own}
+        if tok.head.i < tok.i:  # '“...,” she said, blaming ...': the content is what comes before the cue
+            return {i for i in _subtree_ids(tok.head) if i < min(own)}
+        return {i for i in _subtree_ids(tok.head) if i not in own}  # "A comic tone, she said, would ..."
     return set()
 
 
