@@ -85,4 +85,4 @@ else:
                 st.success(f"Removed {md(doc)}" + (f" and deleted {md(gone)}." if gone else "."))
             except (IngestError, OSError) as exc:
                 st.error(f"Could not remove {md(doc)}: {md(exc)}")
-link_box("add-articles")
+link_box("add_articles")

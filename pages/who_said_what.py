@@ -84,4 +84,4 @@ if speaker:
             quote_block(r.text)
             st.page_link("pages/article.py", label="In context", icon=":material/article:",
                          query_params={"doc": r.doc, "quote": r.quote_id})
-link_box("who-said-what")
+link_box("who_said_what")
