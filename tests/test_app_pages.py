@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from _apptest import new_app, open_page
 from _dashboard_data import build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,20 +38,6 @@ def app(small_store, monkeypatch, tmp_path):
     monkeypatch.setenv("WHOSAID_ARTICLES", str(tmp_path / "articles"))
     monkeypatch.setenv("WHOSAID_ALIASES", str(tmp_path / "no-aliases.tsv"))
     return new_app()
-
-
-def new_app() -> AppTest:
-    """A fresh session of the dashboard (a new browser tab)."""
-    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-
-
-def open_page(at: AppTest, page: str, **params) -> AppTest:
-    """Run the app once, then open `page` with the given URL parameters."""
-    at.run()
-    at.switch_page(page)
-    at.query_params.clear()
-    at.query_params.update(params)
-    return at.run()
 
 
 def table_of(at: AppTest, key: str):

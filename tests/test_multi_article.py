@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+
+from _apptest import new_app, open_page
 from lib import store
 from tests.conftest import ROOT
 from tests.corpus_wikinews import WIKINEWS, write_articles
@@ -32,15 +34,7 @@ def corpus_store(tmp_path_factory) -> Path:
 def app(corpus_store, monkeypatch, tmp_path) -> AppTest:
     monkeypatch.setenv("WHOSAID_STORE", str(corpus_store))
     monkeypatch.setenv("WHOSAID_ARTICLES", str(tmp_path / "articles"))
-    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
-
-
-def open_page(at: AppTest, page: str, **params) -> AppTest:
-    at.run()
-    at.switch_page(page)
-    at.query_params.clear()
-    at.query_params.update(params)
-    return at.run()
+    return new_app(timeout=90)
 
 
 def test_every_article_keeps_its_own_publication_date(corpus_store):
