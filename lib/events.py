@@ -16,6 +16,7 @@ spaCy's parse.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
@@ -130,8 +131,9 @@ def in_quote(tok: Token, quotes: list[Quote]) -> bool:
     return any(s <= tok.idx < e for q in quotes if q.kind != "indirect" for s, e in q.content_spans)
 
 
-def actors_of(sent: Span, quotes: list[Quote], speakers: list[Speaker]) -> list[str]:
-    """Canonical speakers quoted in the sentence and the named people and organisations it mentions."""
+def actors_of(sent: Span, quotes: list[Quote], speakers: list[Speaker], ents: list[Span] | None = None) -> list[str]:
+    """Canonical speakers quoted in the sentence and the named people and organisations it mentions (`ents`:
+    the sentence's entities when the caller has them; `sent.ents` costs a pass over the whole document)."""
     by_alias = {}
     for sp in speakers:
         for alias in [sp.name, *sp.aliases]:
@@ -141,7 +143,7 @@ def actors_of(sent: Span, quotes: list[Quote], speakers: list[Speaker]) -> list[
     for q in quotes:
         if q.speaker and any(sent.start_char <= s < sent.end_char for s, _ in q.cue_spans + q.speaker_spans):
             names.append(q.speaker)
-    for ent in sent.ents:
+    for ent in sent.ents if ents is None else ents:
         if ent.label_ in ACTOR_LABELS:
             text = re.sub(r"^(?:the|The)\s+|['’]s$", "", ent.text).strip()
             names.append(by_alias.get(text.lower(), text))
@@ -371,14 +373,22 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
     last_dated: tuple[int, str] | None = None  # (sentence number, date) of the story's last dated main clause
     story = story_date(doc, timexes, dct)
     actors = story_actors(doc)
+    doc_ents = list(doc.ents)
+    timexes = sorted(timexes, key=lambda t: t.start)
+    tx_starts = [t.start for t in timexes]
+    ent_starts = [e.start for e in doc_ents]
     for n, sent in enumerate(units(doc)):
         if sum(1 for t in sent if t.is_alpha) < 3:
             continue
-        dated, coordinated = sentence_dates(doc, sent, timexes)
+        dated, coordinated = sentence_dates(doc, sent, timexes[bisect_left(tx_starts, sent.start_char):
+                                                                 bisect_left(tx_starts, sent.end_char)])
         main = main_verb(sent)
         if main is None and not dated:
             continue
         preds = predicates(sent, main, dated, coordinated)
+        lo = bisect_left(ent_starts, sent.start)
+        sent_actors = actors_of(sent, quotes, speakers,
+                                [e for e in doc_ents[lo:bisect_left(ent_starts, sent.end, lo)] if e.end <= sent.end])
         near = last_dated[1] if last_dated and n - last_dated[0] <= INHERIT_WINDOW else None
         main_dated = main is None or preds.get(main.i, (None, None))[1] is None
         for key in sorted(preds):
@@ -395,7 +405,7 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
             events.append(Event(
                 start=max(sub[0].idx, sent.start_char), end=min(sub[-1].idx + len(sub[-1]), sent.end_char),
                 sentence=sent.text.strip(), summary=summary_of(verb, q.speaker if q else None),
-                date=value, how=how, actors=actors_of(sent, quotes, speakers),
+                date=value, how=how, actors=list(sent_actors),
                 kind="statement" if q is not None or verb.lemma_ in REPORTING else "event",
             ))
     return events

@@ -8,6 +8,7 @@ anaphoric expressions (“a year earlier”, “the year-ago quarter”) are val
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -149,10 +150,11 @@ def find_timexes(doc: Doc, dct: str | None) -> list[Timex]:
         if typ == "TIME" and m.rule in ("clock", "clock24", "noon") and not {"rel", "wd", "mon"} & m.groups.keys() \
                 and span is not None:
             bare.append((len(out) - 1, span.sent))
+    starts = [t.start for t in out]
     for i, sent in bare:
         # "at about 10:35 a.m. (0735 GMT) Friday": a time of day takes the day its sentence names
-        days = [t.value for t in out if t.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value)
-                and sent.start_char <= t.start < sent.end_char]
+        here = out[bisect_left(starts, sent.start_char):bisect_left(starts, sent.end_char)]
+        days = [t.value for t in here if t.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value)]
         if len(set(days)) == 1:
             out[i].value = days[0] + out[i].value[out[i].value.index("T"):]
     return out
