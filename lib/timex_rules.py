@@ -99,7 +99,7 @@ RULES: list[tuple[str, str]] = [
     ("partday", rf"(?P<mod>(?:early|late|mid)[- ]?)?(?P<part>{_PART}),? (?:(?P<rel>yesterday|today|tomorrow)|(?:on )?(?P<wd>{_WEEKDAY}))"),
     ("thispart", rf"(?P<mod>(?:early|late|earlier|later) )?(?P<rel>this|last|tomorrow|yesterday) (?P<part>{_PART})\b"),
     ("weekday", rf"(?P<mod>(?:early|late|earlier|later|early on|late on) )?(?:(?P<rel>last|this|next|this past|this coming|the following|the previous|the next|past|coming) )?(?P<wd>{_WEEKDAY})(?: (?P<part>{_PART}))?"),
-    ("relunit", rf"(?P<mod>{_MOD})?(?P<rel>this|last|next|past|coming|previous|current|following|the past|the last|the next|the coming|the current|the previous|the following|this past|this coming|the same|that|that same|the full|the|the current fiscal|the current calendar) (?P<u>week(?:end)?|month|year|decade|fortnight)\b(?!-)(?! ago| earlier| later| before| after)"),
+    ("relunit", rf"(?P<mod>{_MOD})?(?P<rel>this|last|next|past|coming|previous|current|following|the past|the last|the next|the coming|the current|the previous|the following|this past|this coming|the same|that|that same|the full|the|the current fiscal|the current calendar) (?:(?:fiscal|calendar) (?=year))?(?P<u>week(?:end)?|month|year|decade|fortnight)\b(?!-)(?! ago| earlier| later| before| after)"),
     ("inthe", rf"(?P<mod>earlier|later) in the (?P<u>week|month|year|day)\b"),
     ("earlierthis", rf"(?P<mod>earlier|later|early|late|the end of|the beginning of|the start of|the middle of) (?P<rel>this|last|next|that) (?P<u>week|month|year|decade)\b"),
     ("ago", rf"(?P<approx>{_APPROX})?(?P<n>{_NUM})[- ](?P<u>{_UNIT})(?: or so)? (?P<dir>ago|earlier|before|later|after|from now|hence|back)\b(?! than| the| that)"),
