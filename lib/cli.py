@@ -71,7 +71,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print(f"whosaid: {article.doc}: extraction failed ({type(result).__name__}: {result})", file=sys.stderr)
             print(json.dumps({"doc": article.doc, "error": str(result), "quotes": [], "timexes": [], "events": []}))
             continue
-        print(json.dumps(result.to_json(with_text=article.fmt == "html"), ensure_ascii=False), flush=True)
+        out = result.to_json(with_text=article.fmt == "html")
+        if article.path:  # the contract's "doc" is the file stem, even where the store needs a URL-safe id
+            out["doc"] = Path(article.path).stem
+        print(json.dumps(out, ensure_ascii=False), flush=True)
     return 1 if failed and not items else 0
 
 

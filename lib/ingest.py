@@ -27,7 +27,7 @@ def content_hash(data: bytes) -> str:
 def doc_id(name: str) -> str:
     """A document id from a file name: its stem, with characters unsafe in URLs replaced."""
     stem = Path(name).stem if "." in Path(name).name else Path(name).name
-    return re.sub(r"[^\w.\-]+", "-", stem).strip("-") or "article"
+    return re.sub(r"[^\w.\-]+", "-", stem) or "article"
 
 
 def decode(data: bytes, name: str = "input") -> str:

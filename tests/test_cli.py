@@ -47,6 +47,13 @@ def test_extract_takes_each_articles_date_from_a_tsv(tmp_path):
     assert got == {"one": "2001-03-07", "two": "2010-11-20"}
 
 
+def test_extract_names_each_document_by_its_file_stem(tmp_path):
+    odd = tmp_path / "Mayor's reply (draft)-.txt"
+    odd.write_text("The mayor said on Monday that the city would appeal the ruling.\n")
+    proc = run("extract", str(odd), "--date", "2017-08-16")
+    assert json.loads(proc.stdout)["doc"] == "Mayor's reply (draft)-"
+
+
 def test_a_bad_file_is_reported_and_the_others_still_come_out(tmp_path, seed_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blob.txt").write_bytes(b"\x00\x01\x02" * 100)

@@ -72,9 +72,11 @@ def test_guess_title_skips_boilerplate_sentences():
     assert guess_title("Just one sentence of body text.") is None
 
 
-def test_doc_id_is_url_safe():
-    assert doc_id("My Article (final).txt") == "My-Article-final"
+def test_doc_id_is_url_safe_and_keeps_safe_stems_as_they_are():
+    assert doc_id("My Article (final).txt") == "My-Article-final-"
     assert doc_id("folder/x.html") == "x"
+    assert doc_id("nyt_2016-09-19_obama-sees-personal-insult-if-bl_.txt") == "nyt_2016-09-19_obama-sees-personal-insult-if-bl_"
+    assert doc_id("a-.txt") == "a-"
 
 
 def test_folders_are_walked_for_article_files(tmp_path):
