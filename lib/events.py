@@ -195,6 +195,13 @@ def present_perfect(verb: Token) -> bool:
         and not any(a.tag_ == "MD" for a in auxes)
 
 
+def future(verb: Token) -> bool:
+    """True for a verb group in the future (“will be reduced”, “is going to cut”)."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.lower_ in ("will", "'ll", "’ll", "shall", "wo") for a in auxes) \
+        or verb.head.lower_ == "going" and verb.dep_ == "xcomp"
+
+
 def copula(verb: Token) -> bool:
     """True for “to be” joining a subject to what it is (“He's not the only one”, “It is 9 mm thick”)."""
     return (verb.lemma_ == "be" or verb.lower_ in ("'s", "’s", "'re", "’re", "'m", "’m")) \
@@ -351,6 +358,8 @@ def date_for(verb: Token, value: str | None, near: str | None, story: str | None
             return near or story, "inherited"
         if (cue or verb.lemma_ in REPORTING) and dct:
             return dct, "publication"
+    elif near and dct and near[:10] > dct and future(verb):
+        return near, "inherited"  # "It goes on sale June 24. The old model's price will be cut": that day too
     elif story and present_perfect(verb) and verb.lemma_ not in STATIVE:
         return story, "inherited"  # "Apple has lost a visionary": the news of the story's day
     elif dct and (cue or verb.lemma_ in REPORTING) and (is_present(verb) or present_perfect(verb)):

@@ -124,3 +124,14 @@ def test_a_copula_is_a_state_not_an_event(nlp):
 def test_a_dated_infinitive_under_a_past_verb_is_an_event(nlp):
     evs = events(nlp, "Apple added audio recording, prompting Apple Corps to file suit again in 1989.")
     assert "1989" in [e.date for e in evs]
+
+
+def test_the_future_tense_continues_a_future_date(nlp):
+    evs = events(nlp, "The phone will be available on Aug. 24.\nThe old model's price will be cut to $99.",
+                 dct="2017-08-16")
+    assert [(e.date, e.how) for e in evs] == [("2017-08-24", "explicit"), ("2017-08-24", "inherited")]
+
+
+def test_the_future_tense_never_takes_a_past_date(nlp):
+    evs = events(nlp, "The storm hit the coast on Monday.\nThe city will rebuild the pier.")
+    assert [(e.date, e.how) for e in evs] == [("2017-08-14", "explicit"), (None, "unknown")]
