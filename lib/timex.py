@@ -18,7 +18,7 @@ from .timex_rules import Match, find_matches
 from .timex_value import Anchor, parse_value, value_of
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "going", "would", "might", "may", "should", "must"}
-DEADLINE = re.compile(r"(?:until|till|by|before|as soon as|as early as|no later than|effective)\s+(?:on\s+)?$", re.I)
+DEADLINE = re.compile(r"(?:until|till|through|by|before|as soon as|as early as|no later than|effective)\s+(?:on\s+)?$", re.I)
 ANAPHORIC = re.compile(r"year-ago|year-earlier|a year|last year's|\bago\b|earlier|later|previous|same", re.I)
 REPORTING = {"say", "tell", "report", "announce", "add", "note", "state", "write", "claim"}
 FUTURE_HINTS = {"expect", "plan", "schedule", "set", "due", "intend", "hope", "aim", "slate", "propose"}
@@ -75,7 +75,9 @@ def tense_of(verb: Token | None) -> str | None:
     if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head != verb:
         head = tense_of(verb.head)
         perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve") for c in verb.head.children)
-        return "future" if head == "present" or perfect else head  # "have subpoenaed him to testify on Feb. 10"
+        if head == "present" or perfect:
+            return "future"  # "have subpoenaed him to testify on Feb. 10"
+        return None if head == "past" else head  # "agreed to buy it in February": after the agreeing, maybe ahead
     tags = {c.tag_ for c in auxes} | {verb.tag_}
     if words & {"have", "has", "'ve"} and any(t.tag_ == "VBN" for t in [verb, *auxes]):
         return "past"  # a present perfect ("has been searching since Oct. 23") looks back
@@ -128,6 +130,9 @@ def find_timexes(doc: Doc, dct: str | None) -> list[Timex]:
         if anchor.tense == "present" and m.rule == "weekday" and (verb.lemma_ in REPORTING or span.root.head != verb
                                           and span.root.head.head != verb):
             anchor.tense = "past"  # a news report's present is mostly its headline style or a nominal
+        if m.rule == "month" and span is not None and anchor.tense in ("present", None) \
+                and span.root.dep_ in ("compound", "nmod", "amod") and span.root.head.pos_ == "NOUN":
+            anchor.tense = "past"  # "under a June agreement": a thing already made
         if text.startswith(("'s", "’s"), m.end):
             anchor.tense = "past"  # "Tuesday's declaration": a day already gone
         elif DEADLINE.search(text[max(0, m.start - 25):m.start]) and not (verb is not None and past_perfect_above(verb)):

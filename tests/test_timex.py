@@ -58,6 +58,8 @@ def tag(nlp, text: str, dct: str | None = DCT) -> list[tuple[str, str, str]]:
     ("Sales rose in the Christmas shopping season.", ("Christmas", "DATE", "2016-12")),
     ("The plant should close by year end.", ("year end", "DATE", "2017")),
     ("Revenue rose in the fiscal year ended Jan. 31.", ("the fiscal year", "DURATION", "P1Y")),
+    ("The bank extended the loans through January.", ("January", "DATE", "2018-01")),
+    ("He is still bound by a June agreement.", ("June", "DATE", "2017-06")),
     ("The vote will be held on Election Day.", ("Election Day", "DATE", "2017-11-07")),
     ("He was shot to death last Oct. 23 at his home.", ("Oct. 23", "DATE", "2016-10-23")),
     ("The blast occurred at about 10:35 a.m. (0735 GMT) Monday.", ("about 10:35 a.m.", "TIME", "2017-08-14T10:35")),
