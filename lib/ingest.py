@@ -11,7 +11,7 @@ from .model import Article
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
-MAX_BYTES = 5_000_000  # about 800 pages of text: larger files are refused, not truncated
+MAX_BYTES = 2_000_000  # about 300 pages of text (the parser's limit): larger files are refused, not truncated
 MIN_CHARS = 20
 
 
