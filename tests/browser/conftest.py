@@ -123,6 +123,9 @@ def wait_ready(pg) -> None:
 def shot(pg, name: str) -> Path:
     """Save a full-page screenshot as a test artifact."""
     ARTIFACTS.mkdir(exist_ok=True)
+    pg.wait_for_function(  # plotly draws after the page script has finished
+        "() => [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')]"
+        ".every(c => c.querySelector('svg.main-svg'))", timeout=30_000)
     path = ARTIFACTS / f"{name}.png"
     pg.screenshot(path=str(path), full_page=True)
     return path
