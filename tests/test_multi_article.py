@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-
 from _apptest import new_app, open_page
 from lib import store
 from tests.conftest import ROOT
