@@ -140,6 +140,7 @@ def find_timexes(doc: Doc, dct: str | None) -> list[Timex]:
         if anchor.tense is None and span is not None:
             anchor.tense = sentence_tense(span.sent)
         anchor.pos, anchor.after, anchor.before = m.start, text[m.end:m.end + 30], text[max(0, m.start - 10):m.start]
+        anchor.clause = text[span.sent.start_char:m.start] if span is not None else ""
         tv = value_of(m, anchor)
         if tv is None:
             continue

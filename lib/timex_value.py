@@ -51,6 +51,15 @@ class Anchor:
     pos: int = 0  # where the expression being valued starts
     after: str = ""  # the words that follow it ("the year ended March 31")
     before: str = ""  # the words before it ("last Oct. 23")
+    clause: str = ""  # its sentence up to it ("For the nine months, net rose from $9 million")
+
+
+SPAN_OF_YEAR = re.compile(r"\b(?:nine|six|9|6)[- ]months?\b|\bfirst half\b", re.I)
+
+
+def year_frame(a: "Anchor") -> bool:
+    """True when the sentence compares a span of the year ("for the nine months ... a year earlier"), not a quarter."""
+    return bool(SPAN_OF_YEAR.search(a.clause))
 
 
 def unit_name(u: str) -> str:
@@ -523,7 +532,7 @@ def v_year(g, text, a):
         return None
     if g.get("period", "").lower() == "period":
         q = last_concrete(a, ("quarter",))
-        if q:
+        if q and not year_frame(a):  # "in the first nine months ... in the 1988 period" is the year's span
             return "DATE", f"{y}-Q{(q[0].month - 1) // 3 + 1}"
     return "DATE", str(y)
 
@@ -696,7 +705,10 @@ def v_weekday(g, text, a):
     if a.dct is None:
         return "DATE", f"XXXX-WXX-{wd + 1}"
     d = weekday_date(wd, a, g.get("rel"))
-    return "DATE", d.isoformat()  # "Friday night" is valued as the day, as most annotated news does
+    part = (g.get("part") or "").lower()
+    if part in ("evening", "afternoon"):
+        return "TIME", f"{d.isoformat()}T{PART_CODES[part]}"  # "Thursday evening": TimeML's part of day
+    return "DATE", d.isoformat()  # "Friday night", "Friday morning" are valued as the day, as most annotated news does
 
 
 def _unit_anchor(rel: str, u: str, a: Anchor) -> str | None:
@@ -775,6 +787,8 @@ def v_ago(g, text, a):
     ref = None
     if u == "year" and n_int == 1:
         q = last_concrete(a, ("quarter",), within=QUARTER_REACH) if not direction.startswith("from") else None
+        if q and year_frame(a):
+            return "DATE", str(q[0].year - 1)  # "for the nine months ... a year earlier": the year before
         if q:
             ref = q
     if ref is None and direction in ("earlier", "later"):
@@ -805,7 +819,7 @@ def v_yearend(g, text, a):
 def v_yearago(g, text, a):
     rel = g["rel"].lower()
     q = last_concrete(a, ("quarter",))
-    if q:
+    if q and not year_frame(a):
         return "DATE", fmt(shift(q[0], -1, "year"), "quarter")
     return ("DATE", str(a.dct.year - 1)) if a.dct else ("DATE", "XXXX")
 

@@ -108,6 +108,17 @@ def test_year_ago_follows_the_quarter_the_report_speaks_of(nlp):
     assert ("a year earlier", "DATE", "1988-Q3") in found
 
 
+def test_a_year_earlier_after_the_nine_months_is_the_year_before(nlp):
+    text = ("Profit rose in the third quarter. For the nine months, net was $9 million, "
+            "compared with $7 million a year earlier.")
+    assert ("a year earlier", "DATE", "1988") in tag(nlp, text, dct="1989-10-26")
+
+
+def test_an_evening_on_a_weekday_is_a_time_of_that_day(nlp):
+    assert ("Thursday evening", "TIME", "2017-08-10TEV") in tag(nlp, "A woman was killed Thursday evening.")
+    assert ("Monday afternoon", "TIME", "2017-08-14TAF") in tag(nlp, "The court ruled Monday afternoon.")
+
+
 def test_a_day_that_only_leap_years_have(nlp):
     assert ("Feb. 29", "DATE", "2016-02-29") in tag(nlp, "It happened last Feb. 29.")
     assert tag(nlp, "It happened on Feb. 29, 2017.") == []
