@@ -143,6 +143,21 @@ def _scan(text: str) -> list[Match]:
     return out
 
 
+# Time words that are written in lower case inside a sentence; capitalised after a word ("ABC's "This Week"",
+# "CBS's "60 Minutes"", "VOA Today", "High Noon") they are part of a title. ("Day", "Year", "Night" are left out:
+# "Christmas Day", "New Year", "Election Night" are dates.)
+_TITLE_WORDS = re.compile(r"(?-i:Today|Tonight|Tomorrow|Yesterday|Now|Noon|Midnight|Weeks?|Months?|Minutes?|Hours?"
+                          r"|Mornings?|Afternoons?|Evenings?)\b")
+
+
+def in_a_title(m: Match, text: str) -> bool:
+    """True when a time word of the match is capitalised after another word: a show's or film's title."""
+    for w in _TITLE_WORDS.finditer(m.text):
+        if w.start() > 0 or re.search(r"\w +$", text[max(0, m.start - 20):m.start]):
+            return True
+    return False
+
+
 def find_matches(text: str) -> list[Match]:
     """Non-overlapping rule matches in `text`, leftmost-longest."""
     cands = _scan(text)
@@ -156,4 +171,4 @@ def find_matches(text: str) -> list[Match]:
         used[m.start:m.end] = b"\x01" * (m.end - m.start)
         taken.append(m)
     taken.sort(key=lambda m: m.start)
-    return taken
+    return [m for m in taken if not in_a_title(m, text)]

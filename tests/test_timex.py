@@ -119,6 +119,12 @@ def test_an_evening_on_a_weekday_is_a_time_of_that_day(nlp):
     assert ("Monday afternoon", "TIME", "2017-08-14TAF") in tag(nlp, "The court ruled Monday afternoon.")
 
 
+def test_titles_of_shows_are_not_dates(nlp):
+    assert tag(nlp, 'Baker said on ABC\'s "This Week" that he was calm.') == []
+    assert tag(nlp, "Gonzalez said on CBS's ''60 Minutes.''") == []
+    assert ("Today", "DATE", DCT) in tag(nlp, "Today, hundreds of people marched.")
+
+
 def test_a_day_that_only_leap_years_have(nlp):
     assert ("Feb. 29", "DATE", "2016-02-29") in tag(nlp, "It happened last Feb. 29.")
     assert tag(nlp, "It happened on Feb. 29, 2017.") == []
