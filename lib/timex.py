@@ -133,6 +133,11 @@ def find_timexes(doc: Doc, dct: str | None) -> list[Timex]:
         if m.rule == "month" and span is not None and anchor.tense in ("present", None) \
                 and span.root.dep_ in ("compound", "nmod", "amod") and span.root.head.pos_ == "NOUN":
             anchor.tense = "past"  # "under a June agreement": a thing already made
+        if m.rule == "weekday" and verb is not None and verb.lemma_ in ("plan", "schedule", "slate") \
+                and anchor.tense == "past" and not past_perfect_above(verb) and m.start > verb.idx \
+                and any(c.dep_ == "dobj" for c in verb.children) \
+                and not any(c.lower_ in ("previously", "originally", "already") for c in verb.children):
+            anchor.tense = "future"  # "has scheduled a news conference Thursday": the plan is for the day ahead
         if text.startswith(("'s", "’s"), m.end):
             anchor.tense = "past"  # "Tuesday's declaration": a day already gone
         elif DEADLINE.search(text[max(0, m.start - 25):m.start]) and not (verb is not None and past_perfect_above(verb)):

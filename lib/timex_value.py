@@ -566,8 +566,8 @@ def v_quarter(g, text, a):
             if a.dct is None:
                 return "DATE", f"XXXX-Q{n}"
             y = a.dct.year
-            if ago:
-                y -= 1
+            if ago or (a.tense == "past" and n > _quarter_of(a.dct)):
+                y -= 1  # "profits fell in the fourth quarter", said in January: last year's
         return "DATE", f"{y}-Q{n}"
     # "the quarter", "the latest quarter", "the year-ago quarter", "next quarter"
     if a.dct is None:

@@ -119,6 +119,19 @@ def test_an_evening_on_a_weekday_is_a_time_of_that_day(nlp):
     assert ("Monday afternoon", "TIME", "2017-08-14TAF") in tag(nlp, "The court ruled Monday afternoon.")
 
 
+def test_a_quarter_still_ahead_in_the_past_tense_is_last_years(nlp):
+    found = tag(nlp, "AT&T announced a drop in profits for the fourth quarter.", dct="1998-01-26")
+    assert ("the fourth quarter", "DATE", "1997-Q4") in found
+    assert ("the fourth quarter", "DATE", "1998-Q4") in tag(nlp, "Profit will rise in the fourth quarter.", dct="1998-01-26")
+
+
+def test_a_day_planned_is_ahead(nlp):
+    found = tag(nlp, "The attorney has scheduled a news conference Thursday.", dct="1999-05-05")
+    assert ("Thursday", "DATE", "1999-05-06") in found
+    found = tag(nlp, "On Friday, the government planned to pay the bills.", dct="1998-09-30")
+    assert ("Friday", "DATE", "1998-09-25") in found
+
+
 def test_titles_of_shows_are_not_dates(nlp):
     assert tag(nlp, 'Baker said on ABC\'s "This Week" that he was calm.') == []
     assert tag(nlp, "Gonzalez said on CBS's ''60 Minutes.''") == []
