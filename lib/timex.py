@@ -83,6 +83,8 @@ def tense_of(verb: Token | None) -> str | None:
         return "past"  # a present perfect ("has been searching since Oct. 23") looks back
     if "VBD" in tags or (verb.tag_ == "VBN" and ({"has", "have", "had", "was", "were"} & words or not auxes)):
         return "past"
+    if verb.tag_ == "VBP" and not auxes and any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in verb.children):
+        return "past"  # "Weakness hurt the index": a singular subject makes "hurt", "cut", "put" a past tense
     if tags & {"VBZ", "VBP"}:
         return "present"
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "xcomp") and verb.head != verb:

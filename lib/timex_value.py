@@ -436,7 +436,8 @@ def v_month(g, text, a):
         return "DATE", f"XXXX-{mon:02d}"
     rel = (g.get("rel") or "").lower()
     if rel in ("last", "the past", "this past"):
-        y = a.dct.year if mon < a.dct.month else a.dct.year - 1
+        # "last February" said in March is a year back: the month just ended would be "last month"
+        y = a.dct.year if mon < a.dct.month - 1 else a.dct.year - 1
     elif rel in ("next", "the coming", "this coming"):
         y = a.dct.year if mon > a.dct.month else a.dct.year + 1
     elif rel == "this":

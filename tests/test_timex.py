@@ -132,6 +132,16 @@ def test_a_day_planned_is_ahead(nlp):
     assert ("Friday", "DATE", "1998-09-25") in found
 
 
+def test_a_singular_subject_makes_an_ambiguous_verb_past(nlp):
+    found = tag(nlp, "Weakness in tech stocks hurt the Nasdaq 100 Index on Friday.", dct="1989-10-30")
+    assert ("Friday", "DATE", "1989-10-27") in found
+
+
+def test_last_with_the_month_just_ended_is_a_year_back(nlp):
+    assert ("last February", "DATE", "1997-02") in tag(nlp, "Two helicopters crashed last February.", dct="1998-03-01")
+    assert ("last June", "DATE", "1989-06") in tag(nlp, "The company was sold last June.", dct="1989-10-27")
+
+
 def test_titles_of_shows_are_not_dates(nlp):
     assert tag(nlp, 'Baker said on ABC\'s "This Week" that he was calm.') == []
     assert tag(nlp, "Gonzalez said on CBS's ''60 Minutes.''") == []
