@@ -85,7 +85,7 @@ RULES: list[tuple[str, str]] = [
     ("year", rf"(?:the )?(?P<mod>{_MOD})?(?:(?P<fiscal>fiscal|calendar|financial|model|school|the) (?:year )?)?(?<![$#\d.,])(?P<y>{_YEAR})(?!%| percent|\.\d|-\d|\d| \d)(?: (?P<period>period|season|quarter|half))?"),
     # quarters and halves
     ("quarter", rf"(?:the )?(?:(?P<ypre>this year's|last year's|next year's|{_YEAR}'s|{_YEAR}) )?(?:(?P<rel2>year-earlier|year-ago|comparable year-ago|comparable|same|corresponding|latest|last|current|past|previous|preceding|prior|this|next|coming|recent|most recent|fiscal|June|September|December|March) )?"
-                r"(?:(?P<rel3>year-earlier|year-ago|fiscal|calendar) )?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|latest|last)?(?:[- ](?:fiscal |calendar )?)?quarter(?!s)\b(?!-(?:to|century))"
+                r"(?:(?P<rel3>year-earlier|year-ago|fiscal|calendar)(?: |-(?=first|second|third|fourth)))?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|latest|last)?(?:[- ](?:fiscal |calendar )?)?quarter(?!s)\b(?!-(?:to|century))"
                 rf"(?:(?: of| in)? (?:(?:fiscal|calendar) )?(?P<y>{_YEAR}|this year|last year|next year|the year))?"),
     ("qnum", rf"\b(?-i:Q(?P<q>[1-4]))(?:,? (?P<y>{_YEAR}))?\b"),
     ("half", rf"(?:the )?(?P<which>first|second|last|latest|final|back|front)[- ]half\b(?:(?: of)? (?:(?:fiscal|calendar) )?(?P<y>{_YEAR}|this year|last year|next year|the year))?"),

@@ -142,6 +142,13 @@ def test_last_with_the_month_just_ended_is_a_year_back(nlp):
     assert ("last June", "DATE", "1989-06") in tag(nlp, "The company was sold last June.", dct="1989-10-27")
 
 
+def test_a_hyphenated_fiscal_quarter_is_one_expression(nlp):
+    text = "Net was $4 million for the fiscal-first quarter ended Sept. 30, against a loss a year ago."
+    found = tag(nlp, text, dct="1989-10-26")
+    assert ("the fiscal-first quarter", "DATE", "1989-Q1") in found
+    assert ("a year ago", "DATE", "1988-Q1") in found
+
+
 def test_titles_of_shows_are_not_dates(nlp):
     assert tag(nlp, 'Baker said on ABC\'s "This Week" that he was calm.') == []
     assert tag(nlp, "Gonzalez said on CBS's ''60 Minutes.''") == []
