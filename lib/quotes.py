@@ -574,6 +574,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
 
     quotes = []
     for a in attrs:
+        if not a.extra and len(a.content) <= 2 and not any(doc[i].pos_ in ("VERB", "AUX") for i in a.content):
+            continue  # "slammed Chicago", "denied it": a stance toward a name, nothing said
         spans = _char_spans(doc, a.content) + a.extra
         spans = _merge_spans(spans, text)
         if not spans:

@@ -170,6 +170,20 @@ def test_quote_after_used_the_phrase(nlp):
     assert spans(text, q.speaker_spans) == ["Trump"] and "Islamic terrorism" in q.text
 
 
+@pytest.mark.parametrize("text", [
+    "Attorney General Jeff Sessions slammed Chicago on Wednesday.",
+    "The senator denied it.",
+])
+def test_a_stance_toward_a_bare_name_says_nothing(nlp, text):
+    assert quotes_of(nlp, text) == []
+
+
+def test_a_stance_with_something_said_is_kept(nlp):
+    text = "The senator denied that she had met the lobbyist."
+    q = only(nlp, text)
+    assert "met the lobbyist" in q.text and q.kind == "indirect"
+
+
 def test_cue_in_a_paragraph_of_its_own_is_not_borrowed(nlp):
     text = ("\u201cBad, bad things are going to happen,\u201d Trump warned in Everett recently. "
             "\u201cThis could be the great Trojan horse of all time.\u201d\n\n"
