@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .ingest import IngestError, content_hash, iter_sources, read_file
+from .ingest import IngestError, content_hash, from_bytes, iter_sources
 from .model import Article
 
 DEFAULT_STORE = Path(__file__).resolve().parent.parent / "data" / "processed"
@@ -43,11 +43,16 @@ def load_articles(sources: list[str], date: str | None, dates: dict[str, str]) -
     items, errors, seen = [], [], set()
     for path in iter_sources(sources):
         try:
-            article = read_file(path)
-            digest = content_hash(path.read_bytes() + __version__.encode())
+            data = path.read_bytes()
+        except OSError as exc:
+            errors.append(f"{path}: cannot be read ({exc.strerror}).")
+            continue
+        try:
+            article = from_bytes(data, path.name, str(path))
         except IngestError as exc:
             errors.append(str(exc))
             continue
+        digest = content_hash(data + __version__.encode())
         base, n = article.doc, 2
         while article.doc in seen:
             article.doc, n = f"{base}-{n}", n + 1
@@ -69,7 +74,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         if isinstance(result, Exception):
             failed += 1
             print(f"whosaid: {article.doc}: extraction failed ({type(result).__name__}: {result})", file=sys.stderr)
-            print(json.dumps({"doc": article.doc, "error": str(result), "quotes": [], "timexes": [], "events": []}))
+            doc = Path(article.path).stem if article.path else article.doc
+            print(json.dumps({"doc": doc, "error": str(result), "quotes": [], "timexes": [], "events": []}))
             continue
         out = result.to_json(with_text=article.fmt == "html")
         if article.path:  # the contract's "doc" is the file stem, even where the store needs a URL-safe id
