@@ -3,7 +3,7 @@
 Usage: python benchmarks/quotes_polnear.py [--split dev|train] [--limit N] [--out PRED.jsonl]
 
 Parses the split's texts once with the bare spaCy pipeline (timed), runs the whole whosaid extraction on
-those parses (quotes and speakers timed apart), writes the `python -m lib extract` JSON lines with the
+those parses (quotes and speakers timed apart), writes the `python -m whosaid extract` JSON lines with the
 publication dates of metadata.tsv, and scores them with the shared scorer, whose command line it prints so
 anyone can re-check the figures. The corpus is read from the `shared` folder beside the checkout.
 """
@@ -71,12 +71,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"PolNeAR or its scorer not found under {SHARED}: nothing to measure")
         return 0
 
-    from lib.extract import extract_doc
-    from lib.ingest import read_file
-    from lib.model import Article
-    from lib.nlp import bare_pipeline_name, load_nlp
-    from lib.quotes import extract_quotes
-    from lib.speakers import resolve_speakers
+    from whosaid.extract import extract_doc
+    from whosaid.ingest import read_file
+    from whosaid.model import Article
+    from whosaid.nlp import bare_pipeline_name, load_nlp
+    from whosaid.quotes.attribution import extract_quotes
+    from whosaid.quotes.speakers import resolve_speakers
 
     paths = sorted((split_dir / "text").glob("*.txt"))
     if args.limit:
@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
           f"({t_quotes:.2f} s vs {t_parse:.2f} s)")
     print("re-check with the scorer:")
     print("  " + " ".join(cmd[:-1]))
-    print(f"  (predictions as `python -m lib extract {split_dir / 'text'}/*.txt --dates DATES.tsv` prints them, "
+    print(f"  (predictions as `python -m whosaid extract {split_dir / 'text'}/*.txt --dates DATES.tsv` prints them, "
           f"with each \"doc\" set to its file stem; written to {pred})")
     return 0
 

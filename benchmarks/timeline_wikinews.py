@@ -2,7 +2,7 @@
 
     python benchmarks/timeline_wikinews.py [--limit N] [--shared PATH]
 
-`timeline_score.py make` writes the articles, their dates and the gold into a temp folder, `python -m lib
+`timeline_score.py make` writes the articles, their dates and the gold into a temp folder, `python -m whosaid
 extract --dates` extracts the events, `timeline_score.py score` prints date recall and date precision.
 """
 from __future__ import annotations
@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
             tml_dir = sub
         out = work / "out"
         print(run([sys.executable, str(scorer), "make", str(tml_dir), str(gold_dir), str(out)]))
-        run([sys.executable, "-m", "lib", "extract", str(out / "text"), "--dates", str(out / "dct.tsv")],
+        run([sys.executable, "-m", "whosaid", "extract", str(out / "text"), "--dates", str(out / "dct.tsv")],
             out=out / "pred.jsonl")
         figures = json.loads(run([sys.executable, str(scorer), "score", str(out), str(out / "pred.jsonl")]))
         print(f"Wikinews trial: {json.dumps(figures)}")

@@ -2,7 +2,7 @@
 
     python benchmarks/timex_tbaq.py [--limit N] [--shared PATH]
 
-For each corpus: `timex_score.py make` writes texts, dates and gold into a temp folder, `python -m lib extract
+For each corpus: `timex_score.py make` writes texts, dates and gold into a temp folder, `python -m whosaid extract
 --dates` tags the texts, `timex_score.py score` prints strict/relaxed P/R/F1, type and value accuracy and F1.
 """
 from __future__ import annotations
@@ -39,7 +39,7 @@ def evaluate(tml_dir: Path, work: Path, scorer: Path, limit: int | None) -> Path
             shutil.copy(f, sub / f.name)
         tml_dir = sub
     print(run([sys.executable, str(scorer), "make", str(tml_dir), str(work)]))
-    run([sys.executable, "-m", "lib", "extract", str(work / "text"), "--dates", str(work / "dct.tsv")],
+    run([sys.executable, "-m", "whosaid", "extract", str(work / "text"), "--dates", str(work / "dct.tsv")],
         out=work / "pred.jsonl")
     return work
 

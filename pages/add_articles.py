@@ -1,10 +1,18 @@
 """Add articles: upload files or paste text, processed into the store (and saved on disk); remove articles."""
 import streamlit as st
-
-from lib import library
-from lib.cache import nlp
-from lib.ingest import MAX_BYTES, IngestError
-from pages._ui import check_params, data_or_stop, link_box, md, paths
+from whosaid.dashboard import (
+    ADD_ARTICLES,
+    ARTICLE,
+    MAX_BYTES,
+    IngestError,
+    check_params,
+    data_or_stop,
+    library,
+    link_box,
+    md,
+    nlp,
+    paths,
+)
 
 st.title("Add articles")
 check_params({})
@@ -59,7 +67,7 @@ if submitted:
         for a in done:
             st.success(f"Added “{md(a.title or a.doc)}”: {a.quotes} quotes, {a.events} events, "
                        f"published {a.date or 'date unknown'} (from {a.date_source}).")
-            st.page_link("pages/article.py", label=f"Read {md(a.title or a.doc)}", icon=":material/article:",
+            st.page_link(ARTICLE.file, label=f"Read {md(a.title or a.doc)}", icon=":material/article:",
                          query_params={"doc": a.doc})
 
 st.subheader("Remove an article")
@@ -85,4 +93,4 @@ else:
                 st.success(f"Removed {md(doc)}" + (f" and deleted {md(gone)}." if gone else "."))
             except (IngestError, OSError) as exc:
                 st.error(f"Could not remove {md(doc)}: {md(exc)}")
-link_box("add_articles")
+link_box(ADD_ARTICLES)

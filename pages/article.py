@@ -3,9 +3,18 @@ outlined in the text and scrolled to."""
 import json
 
 import streamlit as st
-
-from lib import highlight
-from pages._ui import check_params, data_or_stop, link_box, md, set_param, short, url_pick
+from whosaid.dashboard import (
+    ARTICLE,
+    SPEAKER,
+    check_params,
+    data_or_stop,
+    highlight,
+    link_box,
+    md,
+    set_param,
+    short,
+    url_pick,
+)
 
 st.title("Article")
 data = data_or_stop()
@@ -31,7 +40,7 @@ if not doc:
     for i, d in enumerate(docs[:50]):
         st.button(md(titles[d]), key=f"open_doc_{i}", icon=":material/article:", type="tertiary",
                   on_click=set_param, args=("doc", d))
-    link_box("article")
+    link_box(ARTICLE)
     st.stop()
 
 a = articles[articles["doc"] == doc].iloc[0]
@@ -64,7 +73,7 @@ if quote_id:
     with st.container(border=True, key="quote_box"):
         st.markdown(f"**{md(r['person'])}** · {md(r['kind'])} quote · {md(r['date'] or 'date unknown')}")
         st.html(highlight.context_html(a["text"], quotes, data.colors, quote_id))
-        st.page_link("pages/speaker.py", label=f"Everything {md(r['person'])} said", icon=":material/person:",
+        st.page_link(SPEAKER.file, label=f"Everything {md(r['person'])} said", icon=":material/person:",
                      query_params={"name": r["person"]}, disabled=r["person"] not in data.persons)
 
 st.html(highlight.article_html(a["text"], quotes, data.colors, selected=quote_id))
@@ -72,4 +81,4 @@ if quote_id:  # our own script (no article text in it): bring the chosen quote i
     target = json.dumps(highlight.anchor_id(quote_id))
     st.html(f"<script>const el=document.getElementById({target});"
             f"if(el){{el.scrollIntoView({{block:'center'}});}}</script>", unsafe_allow_javascript=True)
-link_box("article")
+link_box(ARTICLE)

@@ -1,8 +1,19 @@
 """Overview: what the store holds, where each article's date came from, and the way into every view."""
 import streamlit as st
-
-from lib import queries
-from pages._ui import check_params, data_or_stop, link_box, md
+from whosaid.dashboard import (
+    ADD_ARTICLES,
+    ARTICLE,
+    OVERVIEW,
+    QUOTES,
+    SPEAKER,
+    TIMELINE,
+    WHO_SAID_WHAT,
+    check_params,
+    data_or_stop,
+    link_box,
+    md,
+    queries,
+)
 
 st.title("whosaid")
 st.caption("Who said what, and when — quotes, speakers and a timeline of events from news articles.")
@@ -22,11 +33,11 @@ st.caption(f"Published {facts['published_from'] or '?'} → {facts['published_to
            + (f"{facts['events_from']} → {facts['events_to']}." if facts["events_from"] else "— none is dated."))
 
 nav = st.columns(5)
-nav[0].page_link("pages/timeline.py", label="Timeline of events", icon=":material/timeline:")
-nav[1].page_link("pages/who_said_what.py", label="Who said what", icon=":material/bar_chart:")
-nav[2].page_link("pages/quotes.py", label="All quotes", icon=":material/format_quote:")
-nav[3].page_link("pages/speaker.py", label="Speakers", icon=":material/person:")
-nav[4].page_link("pages/add_articles.py", label="Add articles", icon=":material/upload_file:")
+nav[0].page_link(TIMELINE.file, label="Timeline of events", icon=":material/timeline:")
+nav[1].page_link(WHO_SAID_WHAT.file, label="Who said what", icon=":material/bar_chart:")
+nav[2].page_link(QUOTES.file, label="All quotes", icon=":material/format_quote:")
+nav[3].page_link(SPEAKER.file, label="Speakers", icon=":material/person:")
+nav[4].page_link(ADD_ARTICLES.file, label="Add articles", icon=":material/upload_file:")
 
 st.subheader("Articles")
 st.caption("Publication date and where it came from: **given** by you, read from the page's **metadata**, or "
@@ -45,13 +56,13 @@ picked = st.dataframe(
         "source": st.column_config.TextColumn("Source (URL or file)"),
     })
 if picked.selection.rows:
-    st.switch_page("pages/article.py", query_params={"doc": table.iloc[picked.selection.rows[0]]["doc"]})
+    st.switch_page(ARTICLE.file, query_params={"doc": table.iloc[picked.selection.rows[0]]["doc"]})
 
 if len(data.persons):
     st.subheader("Most quoted")
     counts = data.quotes[data.quotes["person"].isin(data.persons[:8])]["person"].value_counts()
     chips = st.columns(2)
     for i, (person, n) in enumerate(counts.items()):
-        chips[i % len(chips)].page_link("pages/speaker.py", label=f"{md(person)} — {n} quote{'s' * (n != 1)}",
+        chips[i % len(chips)].page_link(SPEAKER.file, label=f"{md(person)} — {n} quote{'s' * (n != 1)}",
                                         icon=":material/person:", query_params={"name": person})
-link_box("")
+link_box(OVERVIEW)

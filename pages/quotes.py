@@ -1,10 +1,19 @@
 """Quotes: the filterable quote table, its downloads, and a click that opens the quote in its article."""
 import streamlit as st
-
-from lib import exports, queries
-from lib.aliases import UNATTRIBUTED
-from lib.colors import color_of, tint
-from pages._ui import check_params, data_or_stop, date_range, in_span, link_box
+from whosaid.dashboard import (
+    ARTICLE,
+    QUOTES,
+    UNATTRIBUTED,
+    check_params,
+    color_of,
+    data_or_stop,
+    date_range,
+    exports,
+    in_span,
+    link_box,
+    queries,
+    tint,
+)
 
 st.title("Quotes")
 data = data_or_stop()
@@ -46,11 +55,11 @@ else:
                        "title": st.column_config.TextColumn("Article")})
     if picked.selection.rows:
         row = table.iloc[picked.selection.rows[0]]
-        st.switch_page("pages/article.py", query_params={"doc": row["doc"], "quote": row["quote_id"]})
+        st.switch_page(ARTICLE.file, query_params={"doc": row["doc"], "quote": row["quote_id"]})
 
 c1, c2 = st.columns(2)
 c1.download_button("Download these quotes as CSV", exports.quotes_csv(table), "whosaid-quotes.csv", "text/csv",
                    key="download_quotes_csv", disabled=table.empty)
 c2.download_button("Download these quotes as JSON", exports.quotes_json(table), "whosaid-quotes.json",
                    "application/json", key="download_quotes_json", disabled=table.empty)
-link_box("quotes")
+link_box(QUOTES)

@@ -1,10 +1,20 @@
 """Speaker: everything one person said across articles, their roles, who they mention, their distinctive words,
 and how speakers were merged across articles."""
 import streamlit as st
-
-from lib import queries
-from lib.cache import aliases_path
-from pages._ui import check_params, data_or_stop, link_box, md, quote_block
+from whosaid.dashboard import (
+    ARTICLE,
+    QUOTES,
+    SPEAKER,
+    TIMELINE,
+    WHO_SAID_WHAT,
+    aliases_path,
+    check_params,
+    data_or_stop,
+    link_box,
+    md,
+    queries,
+    quote_block,
+)
 
 SHOW = 60  # quotes listed here; the quote table has the rest
 st.title("Speaker")
@@ -36,11 +46,11 @@ if speaker:
     cols[1].metric("Articles", mine["doc"].nunique())
     cols[2].metric("Direct quotes", int((mine["kind"] == "direct").sum()))
     links = st.columns(3)
-    links[0].page_link("pages/quotes.py", label="In the quote table", icon=":material/format_quote:",
+    links[0].page_link(QUOTES.file, label="In the quote table", icon=":material/format_quote:",
                        query_params={"speaker": speaker})
-    links[1].page_link("pages/timeline.py", label="On the timeline", icon=":material/timeline:",
+    links[1].page_link(TIMELINE.file, label="On the timeline", icon=":material/timeline:",
                        query_params={"actor": speaker})
-    links[2].page_link("pages/who_said_what.py", label="Compared with others", icon=":material/bar_chart:",
+    links[2].page_link(WHO_SAID_WHAT.file, label="Compared with others", icon=":material/bar_chart:",
                        query_params={"who": speaker})
 
     left, right = st.columns([3, 2])
@@ -53,7 +63,7 @@ if speaker:
             st.markdown(f"**{md(title)}**")
             for r in group.itertuples():
                 quote_block(r.text)
-                st.page_link("pages/article.py", label=f"{r.kind} · {r.date or 'date unknown'} · read in context",
+                st.page_link(ARTICLE.file, label=f"{r.kind} · {r.date or 'date unknown'} · read in context",
                              icon=":material/article:", query_params={"doc": r.doc, "quote": r.quote_id})
     with right:
         st.subheader("Who they mention")
@@ -83,4 +93,4 @@ with st.expander("Speakers merged across articles", expanded=False):
                f"ending with it. Override in `{aliases_path()}` (alias TAB canonical name; map a name to itself "
                f"to keep it apart). Changes show on the next page load.")
     st.dataframe(merges, hide_index=True, key="merges_table")
-link_box("speaker")
+link_box(SPEAKER)

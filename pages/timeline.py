@@ -2,9 +2,22 @@
 apart, and the chosen event with its sentence, article and the quotes around its date."""
 import pandas as pd
 import streamlit as st
-
-from lib import charts, exports, queries
-from pages._ui import md, check_params, data_or_stop, date_range, in_span, link_box, set_param, short, url_pick
+from whosaid.dashboard import (
+    ARTICLE,
+    TIMELINE,
+    charts,
+    check_params,
+    data_or_stop,
+    date_range,
+    exports,
+    in_span,
+    link_box,
+    md,
+    queries,
+    set_param,
+    short,
+    url_pick,
+)
 
 st.title("Timeline")
 data = data_or_stop()
@@ -76,7 +89,7 @@ if event_id:
                              & (data.quotes["start"] < e["end"])]
         params = {"doc": e["doc"], **({"quote": inside.iloc[0]["quote_id"]} if len(inside) else
                                           {"event": event_id})}
-        st.page_link("pages/article.py", label="Read it in the article", icon=":material/article:",
+        st.page_link(ARTICLE.file, label="Read it in the article", icon=":material/article:",
                      query_params=params)
         if e["date_start"]:
             near = queries.quotes_around(data.quotes, e["date_start"], e["date_end"])
@@ -99,4 +112,4 @@ c1.download_button("Timeline as CSV", exports.events_csv(pd.concat([queries.even
                    help="The events on screen, dated and undated.")
 c2.download_button("Timeline as TimelineJS JSON", exports.timelinejs(dated), "whosaid-timelinejs.json",
                    "application/json", key="download_timelinejs", help="Load it in Knight Lab's TimelineJS.")
-link_box("timeline")
+link_box(TIMELINE)

@@ -1,9 +1,20 @@
 """Who said what: quotes per speaker by kind, each speaker's roles, and what the chosen speaker said."""
 import streamlit as st
-
-from lib import charts, queries
-from lib.aliases import UNATTRIBUTED
-from pages._ui import check_params, data_or_stop, link_box, md, quote_block
+from whosaid.dashboard import (
+    ARTICLE,
+    QUOTES,
+    SPEAKER,
+    TIMELINE,
+    UNATTRIBUTED,
+    WHO_SAID_WHAT,
+    charts,
+    check_params,
+    data_or_stop,
+    link_box,
+    md,
+    queries,
+    quote_block,
+)
 
 TOP = 25  # speakers drawn in the chart
 st.title("Who said what")
@@ -46,7 +57,7 @@ else:
                     selection_mode="points", config={"displaylogo": False})
 n_un = int((q["person"] == UNATTRIBUTED).sum())
 if n_un:
-    st.page_link("pages/quotes.py", label=f"{n_un} quote{'s' * (n_un != 1)} without an identified speaker",
+    st.page_link(QUOTES.file, label=f"{n_un} quote{'s' * (n_un != 1)} without an identified speaker",
                  icon=":material/help:", query_params={"speaker": UNATTRIBUTED})
 
 speaker = st.selectbox("Speaker", data.persons, index=None, key="who", bind="query-params",
@@ -68,11 +79,11 @@ if speaker:
     if roles.get(speaker):
         st.caption("Described as: " + md("; ".join(roles[speaker])))
     links = st.columns(3)
-    links[0].page_link("pages/speaker.py", label="Speaker page", icon=":material/person:",
+    links[0].page_link(SPEAKER.file, label="Speaker page", icon=":material/person:",
                        query_params={"name": speaker})
-    links[1].page_link("pages/quotes.py", label="Their quotes in the table", icon=":material/format_quote:",
+    links[1].page_link(QUOTES.file, label="Their quotes in the table", icon=":material/format_quote:",
                        query_params={"speaker": speaker, **({"article": chosen_docs} if chosen_docs else {})})
-    links[2].page_link("pages/timeline.py", label="Their events on the timeline", icon=":material/timeline:",
+    links[2].page_link(TIMELINE.file, label="Their events on the timeline", icon=":material/timeline:",
                        query_params={"actor": speaker})
     if mine.empty:
         st.info("This speaker has no quote in the chosen articles; clear the article filter to see them all.")
@@ -82,6 +93,6 @@ if speaker:
         with st.container(border=True):
             st.markdown(f"*{md(r.kind)}* · {md(r.date or 'date unknown')} · {md(r.title)}")
             quote_block(r.text)
-            st.page_link("pages/article.py", label="In context", icon=":material/article:",
+            st.page_link(ARTICLE.file, label="In context", icon=":material/article:",
                          query_params={"doc": r.doc, "quote": r.quote_id})
-link_box("who_said_what")
+link_box(WHO_SAID_WHAT)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lib import store
-from lib.model import Article, Event, Extraction, Quote, Speaker
+from whosaid import store
+from whosaid.model import Article, Event, Extraction, Quote, Speaker
 
 TEXT_A = ('Attorney General Jeff Sessions spoke in Miami on Wednesday. '
           '"Chicago is a sad example of lawlessness," Sessions said. '

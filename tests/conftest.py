@@ -13,7 +13,7 @@ SEED = ROOT / "data" / "articles" / "nbc-sessions-chicago-sanctuary.txt"
 @pytest.fixture(scope="session")
 def nlp():
     """The spaCy pipeline, loaded once for the whole run."""
-    from lib.nlp import load_nlp
+    from whosaid.nlp import load_nlp
 
     return load_nlp()
 

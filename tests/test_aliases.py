@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 import pandas as pd
-
-from lib import store
-from lib.aliases import UNATTRIBUTED, apply_aliases, normalise, read_aliases
-
 from _dashboard_data import build
+from whosaid import store
+from whosaid.corpus.persons import UNATTRIBUTED, apply_aliases, normalise, read_aliases
 
 
 def tables(tmp_path, aliases=None):

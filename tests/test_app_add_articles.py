@@ -4,11 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
-
-from lib import store
-
 from _dashboard_data import build
+from streamlit.testing.v1 import AppTest
+from whosaid import store
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = (b"Council approves new bridge\n\nMayor Jane Doe said on Monday that the bridge would reopen in May. "

@@ -7,10 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
-
 from _apptest import new_app, open_page
 from _dashboard_data import build
+from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ["pages/overview.py", "pages/timeline.py", "pages/who_said_what.py", "pages/quotes.py", "pages/article.py",
@@ -27,7 +26,7 @@ def small_store(tmp_path_factory) -> Path:
 def seed_store(tmp_path_factory) -> Path:
     """The seed article built with the CLI, as a user would."""
     out = tmp_path_factory.mktemp("seed") / "store"
-    subprocess.run([sys.executable, "-m", "lib", "build", str(ROOT / "data" / "articles"), "--out", str(out)],
+    subprocess.run([sys.executable, "-m", "whosaid", "build", str(ROOT / "data" / "articles"), "--out", str(out)],
                    cwd=ROOT, check=True, capture_output=True)
     return out
 
@@ -183,7 +182,7 @@ def test_empty_store_tells_the_build_command(monkeypatch, tmp_path):
     monkeypatch.setenv("WHOSAID_STORE", str(tmp_path / "nothing"))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
     assert not at.exception
-    assert any("python -m lib build" in c.value for c in at.code)
+    assert any("whosaid build" in c.value for c in at.code)
 
 
 def test_choosing_an_article_on_the_overview_opens_it(app):
@@ -215,7 +214,7 @@ def test_an_unreadable_store_says_how_to_rebuild(monkeypatch, tmp_path):
     at = new_app().run()
     assert not at.exception
     assert any("cannot be read" in e.value for e in at.error)
-    assert any("python -m lib build" in c.value for c in at.code)
+    assert any("whosaid build" in c.value for c in at.code)
 
 
 def test_picking_another_article_drops_the_old_quote(app):

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-
-from lib import charts, queries, store
-from lib.aliases import apply_aliases, name_index
-from lib.colors import GREY, color_map, color_of
-
 from _dashboard_data import build
+from whosaid import store
+from whosaid.corpus.persons import apply_aliases, name_index
+from whosaid.dashboard import charts, queries
+from whosaid.dashboard.colors import GREY, color_map, color_of
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from tests.conftest import ROOT
 
 
 def run(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "lib", *args], capture_output=True, text=True, cwd=cwd, timeout=300)
+    return subprocess.run([sys.executable, "-m", "whosaid", *args], capture_output=True, text=True, cwd=cwd, timeout=300)
 
 
 def test_extract_prints_the_json_contract_for_each_file(tmp_path, seed_path):

@@ -4,15 +4,14 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import pandas as pd
+from whosaid import store
 
-from lib import store
 from tests.conftest import ROOT
 
 
 def test_the_committed_store_is_up_to_date(tmp_path):
     committed = ROOT / "data" / "processed"
-    proc = subprocess.run([sys.executable, "-m", "lib", "build", str(ROOT / "data" / "articles"), "--out", str(tmp_path)],
+    proc = subprocess.run([sys.executable, "-m", "whosaid", "build", str(ROOT / "data" / "articles"), "--out", str(tmp_path)],
                           capture_output=True, text=True, cwd=ROOT, timeout=600)
     assert proc.returncode == 0, proc.stderr
     fresh, shipped = store.load_tables(tmp_path), store.load_tables(committed)
@@ -20,4 +19,4 @@ def test_the_committed_store_is_up_to_date(tmp_path):
         a = fresh[name].drop(columns=["path"], errors="ignore").astype(str).reset_index(drop=True)
         b = shipped[name].drop(columns=["path"], errors="ignore").astype(str).reset_index(drop=True)
         assert a.equals(b), (f"data/processed/{name} is stale: run "
-                             "`python -m lib build data/articles --out data/processed --force --prune` and commit it")
+                             "`python -m whosaid build data/articles --out data/processed --force --prune` and commit it")

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import pytest
-
-from lib.events import extract_events
-from lib.extract import extract_article
-from lib.ingest import read_file
-from lib.timex import find_timexes
+from whosaid.extract import extract_article
+from whosaid.ingest import read_file
+from whosaid.temporal.events import extract_events
+from whosaid.temporal.timexes import find_timexes
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +76,7 @@ def test_unreadable_publication_date_is_no_date(nlp):
 
 
 def test_quoted_words_are_not_events_of_their_own(nlp):
-    from lib.model import Quote
+    from whosaid.model import Quote
     text = '"The plan failed last year," the governor said on Monday.'
     doc = nlp(text)
     quote = Quote(content_spans=[(0, 31)], cue_spans=[(text.index("said"), text.index("said") + 4)],

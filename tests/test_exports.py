@@ -6,11 +6,10 @@ import json
 
 import pandas as pd
 import pytest
-
-from lib import exports, queries, store
-from lib.aliases import apply_aliases, name_index
-
 from _dashboard_data import build
+from whosaid import store
+from whosaid.corpus.persons import apply_aliases, name_index
+from whosaid.dashboard import exports, queries
 
 
 @pytest.fixture(scope="module")

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import pandas as pd
-
-from lib import highlight, queries, store
-from lib.aliases import apply_aliases
-from lib.colors import color_map, tint
-
 from _dashboard_data import TEXT_A, build
+from whosaid import store
+from whosaid.corpus.persons import apply_aliases
+from whosaid.dashboard import highlight, queries
+from whosaid.dashboard.colors import color_map, tint
 
 
 def article_quotes(tmp_path):

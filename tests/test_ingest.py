@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 import pytest
-
-from lib.ingest import IngestError, doc_id, from_bytes, guess_title, iter_sources, read_file
+from whosaid.ingest import IngestError, doc_id, from_bytes, guess_title, iter_sources, read_file
 
 HTML = b"""<!DOCTYPE html><html><head><title>Mayor hits back | Example News</title>
 <meta property="article:published_time" content="2017-08-16T14:00:00Z">

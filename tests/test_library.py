@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
-from lib import library, store
-from lib.ingest import IngestError
+from whosaid import library, store
+from whosaid.ingest import IngestError
 
 ARTICLE = ("Mayor Jane Doe said on Monday that the bridge would reopen in May.\n\n"
            '"We are nearly done," Doe told reporters.\n')

@@ -6,10 +6,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
-
 from _apptest import new_app, open_page
-from lib import store
+from streamlit.testing.v1 import AppTest
+from whosaid import store
+
 from tests.conftest import ROOT
 from tests.corpus_wikinews import WIKINEWS, write_articles
 
@@ -23,7 +23,7 @@ def corpus_store(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("wikinews")
     dates = write_articles(base / "articles")
     out = base / "store"
-    proc = subprocess.run([sys.executable, "-m", "lib", "build", str(base / "articles"), str(ROOT / "data" / "articles"),
+    proc = subprocess.run([sys.executable, "-m", "whosaid", "build", str(base / "articles"), str(ROOT / "data" / "articles"),
                            "--dates", str(dates), "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     return out

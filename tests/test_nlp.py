@@ -4,8 +4,7 @@ from __future__ import annotations
 import importlib.util
 
 import pytest
-
-from lib import nlp as nlp_module
+from whosaid import nlp as nlp_module
 
 
 def test_the_pipeline_parses_and_tags_entities(nlp):

@@ -1,7 +1,7 @@
 """Publication date from the text: caption, dateline, none, conflicting dates — and how sure we are."""
 from __future__ import annotations
 
-from lib.pubdate import infer_pubdate
+from whosaid.temporal.pubdate import infer_pubdate
 
 
 def test_caption_confirmed_by_weekday(seed_path):

@@ -4,11 +4,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from lib import queries, store
-from lib.aliases import apply_aliases, name_index
-
 from _dashboard_data import build
+from whosaid import store
+from whosaid.corpus.persons import apply_aliases, name_index
+from whosaid.dashboard import queries
 
 
 @pytest.fixture(scope="module")

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import pytest
-
-from lib.extract import extract_article
-from lib.ingest import read_file
-from lib.quotemarks import find_quoted
-from lib.quotes import extract_quotes
+from whosaid.extract import extract_article
+from whosaid.ingest import read_file
+from whosaid.quotes.attribution import extract_quotes
+from whosaid.quotes.marks import find_quoted
 
 
 def quotes_of(nlp, text):

@@ -1,9 +1,9 @@
 """Speaker resolution: every way an article refers to a speaker ends under one canonical name."""
 from __future__ import annotations
 
-from lib.model import Article, Extraction
-from lib.quotes import extract_quotes
-from lib.speakers import resolve_speakers
+from whosaid.model import Article, Extraction
+from whosaid.quotes.attribution import extract_quotes
+from whosaid.quotes.speakers import resolve_speakers
 
 
 def resolve(nlp, text):

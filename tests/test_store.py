@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-
-from lib import store
-from lib.model import Article, Event, Extraction, Quote, Speaker, Timex
+from whosaid import store
+from whosaid.model import Article, Event, Extraction, Quote, Speaker, Timex
 
 
 def make_extraction(doc: str, date: str | None = "2017-08-16") -> Extraction:

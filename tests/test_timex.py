@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 import pytest
-
-from lib.timex import find_timexes
+from whosaid.temporal.timexes import find_timexes
 
 DCT = "2017-08-16"  # a Wednesday
 

@@ -1,41 +1,23 @@
-"""Command line: `python -m lib extract FILE...` (JSON lines) and `python -m lib build SOURCES...` (the store)."""
+"""Command line: `python -m whosaid extract FILE...` (JSON lines) and `python -m whosaid build SOURCES...` (the store)."""
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 
-from . import __version__
-from .ingest import IngestError, content_hash, from_bytes, iter_sources
-from .model import Article
-
-DEFAULT_STORE = Path(__file__).resolve().parent.parent / "data" / "processed"
+from whosaid import __version__
+from whosaid.dates import is_day
+from whosaid.ingest import IngestError, content_hash, from_bytes, give_date, iter_sources, read_dates
+from whosaid.model import Article
+from whosaid.settings import STORE, resolve
 
 
 def iso_date(value: str) -> str:
     """argparse type: a YYYY-MM-DD date."""
-    if not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+    if not is_day(value):
         raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2017-08-16")
     return value
-
-
-def read_dates(path: str) -> dict[str, str]:
-    """Publication dates by file stem from a TSV file (stem, tab, YYYY-MM-DD)."""
-    dates = {}
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        parts = line.strip().split("\t")
-        if len(parts) >= 2 and re.fullmatch(r"\d{4}-\d\d-\d\d", parts[1].strip()[:10]):
-            dates[parts[0].strip()] = parts[1].strip()[:10]
-    return dates
-
-
-def give_date(article: Article, date: str | None) -> Article:
-    """The article with a user-given publication date (which wins over metadata and text)."""
-    if date:
-        article.date, article.date_source, article.date_confidence = date, "given", 1.0
-    return article
 
 
 def load_articles(sources: list[str], date: str | None, dates: dict[str, str]) -> tuple[list[tuple[Article, str]], list[str]]:
@@ -63,7 +45,7 @@ def load_articles(sources: list[str], date: str | None, dates: dict[str, str]) -
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Print one JSON object per input file."""
-    from .extract import extract_articles
+    from whosaid.extract import extract_articles
 
     dates = read_dates(args.dates) if args.dates else {}
     items, errors = load_articles(args.files, args.date, dates)
@@ -88,8 +70,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Preprocess sources into the store, skipping unchanged articles."""
     from tqdm import tqdm
 
-    from . import store
-    from .extract import extract_articles
+    args.out = str(resolve(STORE, args.out))
+
+    from whosaid import store
+    from whosaid.extract import extract_articles
 
     dates = read_dates(args.dates) if args.dates else {}
     items, errors = load_articles(args.sources, args.date, dates)
@@ -123,7 +107,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of `whosaid` and `python -m lib`."""
+    """Entry point of `whosaid` and `python -m whosaid`."""
     parser = argparse.ArgumentParser(prog="whosaid", description="Who said what, and when, in news articles.")
     parser.add_argument("--version", action="version", version=f"whosaid {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -134,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_extract)
     p = sub.add_parser("build", help="preprocess articles into the dashboard's store")
     p.add_argument("sources", nargs="+", help="article files or folders")
-    p.add_argument("--out", default=str(DEFAULT_STORE), help="store folder (default: data/processed)")
+    p.add_argument("--out", help=f"store folder (default: ${STORE.env}, else {STORE.default} in the current folder)")
     p.add_argument("--date", type=iso_date, help="publication date of the articles (YYYY-MM-DD)")
     p.add_argument("--dates", help="TSV file: file stem, tab, publication date (one line per article)")
     p.add_argument("--force", action="store_true", help="reprocess unchanged articles too")

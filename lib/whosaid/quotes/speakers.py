@@ -17,8 +17,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import verb_lemmas
-from .model import Quote, Speaker
+from whosaid.model import Quote, Speaker
+from whosaid.quotes.cues import verb_lemmas
 
 TITLE_WORDS = {
     "president", "vice", "attorney", "general", "mayor", "governor", "gov", "gov.", "senator", "sen", "sen.",

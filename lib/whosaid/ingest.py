@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .model import Article
+from whosaid.dates import is_day, parse_day
+from whosaid.model import Article
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -84,7 +85,7 @@ def from_html(html: str, doc: str, path: str | None = None) -> Article:
     date = meta.get("date")
     return Article(
         doc=doc, text=text + "\n", title=meta.get("title") or guess_title(text),
-        date=date if date and re.fullmatch(r"\d{4}-\d\d-\d\d", date) else None,
+        date=date if is_day(date) else None,
         date_source="metadata" if date else "none", date_confidence=0.9 if date else 0.0,
         url=meta.get("url"), path=path, fmt="html",
     )
@@ -118,6 +119,23 @@ def read_file(path: str | Path) -> Article:
     except OSError as exc:
         raise IngestError(f"{p}: cannot be read ({exc.strerror}).") from None
     return from_bytes(data, p.name, str(p))
+
+
+def read_dates(path: str | Path) -> dict[str, str]:
+    """Publication dates by file stem from a TSV file (stem, tab, YYYY-MM-DD)."""
+    dates = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        parts = line.strip().split("\t")
+        if len(parts) >= 2 and parse_day(parts[1]) is not None:
+            dates[parts[0].strip()] = parts[1].strip()[:10]
+    return dates
+
+
+def give_date(article: Article, date: str | None) -> Article:
+    """The article with a user-given publication date (which wins over metadata and text)."""
+    if date:
+        article.date, article.date_source, article.date_confidence = date, "given", 1.0
+    return article
 
 
 def iter_sources(sources: Iterable[str | Path]) -> Iterator[Path]:

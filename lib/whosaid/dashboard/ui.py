@@ -10,28 +10,36 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from lib.cache import Data, articles_dir, load_data, store_root
+from whosaid.dashboard.routes import ADD_ARTICLES, Route
+from whosaid.dashboard.state import Data, articles_dir, load_data, store_root
+from whosaid.dates import is_day, parse_day
 
 
 def _leave_pages_folder_mode() -> None:
     """Use st.navigation even on a fresh server's first visit.
 
-    Streamlit 1.67 starts in its old pages-folder mode when a `pages/` folder sits beside the main script, and
-    a first visit to a deep link (/quotes?speaker=…) would then run that page alone, without dashboard.py's
-    navigation and layout. Every page imports this module, so the first such run switches the mode off and
-    reruns through dashboard.py, keeping the URL and its parameters.
+    Streamlit 1.67 has no setting for this: it starts in its old pages-folder mode when a `pages/` folder sits
+    beside the main script (`PagesManager.uses_pages_directory`, a private class attribute), and a first visit
+    to a deep link (/quotes?speaker=…) then runs that page alone, without dashboard.py's navigation. Every page
+    imports this package, so that first run switches the mode off and reruns through dashboard.py, keeping the
+    URL and its parameters (tests/browser checks it). Should a Streamlit upgrade drop the attribute, the page
+    still opens, with a notice and a link home; pyproject.toml pins the Streamlit minor version tested.
     """
-    from streamlit.runtime.pages_manager import PagesManager
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
 
-    if PagesManager.uses_pages_directory:
+        in_folder_mode = PagesManager.uses_pages_directory
+    except (ImportError, AttributeError):
+        st.caption(":material/info: If this page shows without the sidebar, open the dashboard's home page first.")
+        return
+    if in_folder_mode:
         PagesManager.uses_pages_directory = False
         st.rerun()
 
 
 _leave_pages_folder_mode()
 
-ISO = re.compile(r"\d{4}-\d\d-\d\d")
-BUILD_HINT = "python -m lib build data/articles --out {root}"
+BUILD_HINT = "whosaid build data/articles --out {root}"
 
 
 def data_or_stop(allow_empty: bool = False) -> Data:
@@ -45,7 +53,7 @@ def data_or_stop(allow_empty: bool = False) -> Data:
         st.info("There are no articles yet. Build the store from a folder of articles with the command below "
                 "(then reload this page), or add articles on the **Add articles** page.")
         st.code(BUILD_HINT.format(root=data.root), language="bash")
-        st.page_link("pages/add_articles.py", label="Add articles", icon=":material/upload_file:")
+        st.page_link(ADD_ARTICLES.file, label=ADD_ARTICLES.title, icon=ADD_ARTICLES.icon)
         st.stop()
     return data
 
@@ -61,20 +69,9 @@ def _ok(check: Validator, value: str) -> bool:
     return value in check
 
 
-def is_iso_date(value: str) -> bool:
-    """Whether a URL value is a real calendar date like 2017-08-16."""
-    if not ISO.fullmatch(value):
-        return False
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
 def in_span(span: tuple[date, date] | None) -> Callable[[str], bool]:
     """A URL-value check: an ISO date within the data's date span."""
-    return lambda v: bool(span) and is_iso_date(v) and span[0] <= date.fromisoformat(v) <= span[1]
+    return lambda v: bool(span) and is_day(v) and span[0] <= parse_day(v) <= span[1]
 
 
 def check_params(allowed: dict[str, Validator]) -> list[str]:
@@ -103,12 +100,12 @@ def check_params(allowed: dict[str, Validator]) -> list[str]:
     return notices
 
 
-def link_box(url_path: str) -> None:
+def link_box(route: Route) -> None:
     """A sidebar box with the link to exactly this view (page and every filter), ready to copy."""
     pairs = [(k, v) for k in st.query_params.keys() for v in st.query_params.get_all(k)]
     query = ("?" + urlencode(pairs)) if pairs else ""
     base = st.context.url
-    link = (base + query) if base else f"/{url_path}{query}"
+    link = (base + query) if base else f"/{route.url_path}{query}"
     with st.sidebar:
         st.caption("Link to this view (filters included) — copy with the button at its right:")
         st.code(link, language=None, wrap_lines=True)

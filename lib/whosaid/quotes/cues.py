@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from importlib.resources import files
 
 from spacy.tokens import Token
 
-CUES_FILE = Path(__file__).resolve().parent / "resources" / "cues.tsv"
+CUES_FILE = files("whosaid") / "resources" / "cues.tsv"
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,10 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from .model import Timex
-from .timex_rules import Match, find_matches
-from .timex_value import Anchor, parse_value, value_of
+from whosaid.dates import is_day, parse_day
+from whosaid.model import Timex
+from whosaid.temporal.rules import Match, find_matches
+from whosaid.temporal.values import Anchor, parse_value, value_of
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "going", "would", "might", "may", "should", "must"}
 DEADLINE = re.compile(r"(?:until|till|through|by|before|as soon as|as early as|no later than|effective)\s+(?:on\s+)?$", re.I)
@@ -26,12 +27,7 @@ FUTURE_HINTS = {"expect", "plan", "schedule", "set", "due", "intend", "hope", "a
 
 def parse_dct(dct: str | None) -> date | None:
     """The publication date as a date; None when missing or unreadable."""
-    if not dct:
-        return None
-    try:
-        return date.fromisoformat(dct[:10])
-    except ValueError:
-        return None
+    return parse_day(dct)
 
 
 def governing_verb(tok: Token) -> Token | None:
@@ -167,7 +163,7 @@ def find_timexes(doc: Doc, dct: str | None) -> list[Timex]:
     for i, sent in bare:
         # "at about 10:35 a.m. (0735 GMT) Friday": a time of day takes the day its sentence names
         here = out[bisect_left(starts, sent.start_char):bisect_left(starts, sent.end_char)]
-        days = [t.value for t in here if t.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value)]
+        days = [t.value for t in here if t.type == "DATE" and is_day(t.value)]
         if len(set(days)) == 1:
             out[i].value = days[0] + out[i].value[out[i].value.index("T"):]
     return out

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .colors import color_of, tint
+from whosaid.dashboard.colors import color_of, tint
 
 ANCHOR_PREFIX = "whosaid-q"
 

@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import cue_for
-from .model import Quote
-from .quotemarks import Quoted, find_quoted, word_count
+from whosaid.model import Quote
+from whosaid.quotes.cues import cue_for
+from whosaid.quotes.marks import Quoted, find_quoted, word_count
 
 SUBJ = ("nsubj", "csubj")
 EDGE_PUNCT = set(",;:—–-()[]") | {"...", "…"}

@@ -21,8 +21,9 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from .model import Event, Quote, Speaker, Timex
-from .timeml import value_interval
+from whosaid.dates import parse_day
+from whosaid.model import Event, Quote, Speaker, Timex
+from whosaid.temporal.timeml import value_interval
 
 REPORTING = {"say", "tell", "add", "announce", "state", "claim", "report", "write", "note", "explain", "argue",
              "insist", "warn", "confirm", "deny", "allege", "acknowledge", "admit", "describe", "call", "ask",
@@ -235,11 +236,8 @@ def main_verb(sent: Span) -> Token | None:
 
 def story_date(doc: Doc, timexes: list[Timex], dct: str | None) -> str | None:
     """The day the news happened: the first day named in the story (not its dateline) in the week up to publication."""
-    if not dct:
-        return None
-    try:
-        pub = date.fromisoformat(dct[:10])
-    except ValueError:
+    pub = parse_day(dct)
+    if pub is None:
         return None
     text = doc.text
     for tx in timexes:
@@ -374,10 +372,8 @@ def date_for(verb: Token, value: str | None, near: str | None, story: str | None
 def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers: list[Speaker],
                    dct: str | None) -> list[Event]:
     """Events of a parsed article, each dated at its granularity or left undated."""
-    try:
-        dct = date.fromisoformat(dct[:10]).isoformat() if dct else None
-    except ValueError:
-        dct = None  # an unreadable publication date is no date
+    day = parse_day(dct)
+    dct = day.isoformat() if day else None  # an unreadable publication date is no date
     events: list[Event] = []
     last_dated: tuple[int, str] | None = None  # (sentence number, date) of the story's last dated main clause
     story = story_date(doc, timexes, dct)

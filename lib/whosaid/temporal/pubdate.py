@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .timex_rules import WEEKDAYS, find_matches
-from .timex_value import _year as year_number, month_number, numeric_date
+from whosaid.temporal.rules import WEEKDAYS, find_matches
+from whosaid.temporal.values import _year as year_number
+from whosaid.temporal.values import month_number, numeric_date
 
 HEAD_CHARS = 6000
 STAMP = re.compile(r"(?:published|updated|posted|first published|last updated|date)\b[\s:]*(?:on\s+)?(?:\w+day,?\s+)?$", re.I)

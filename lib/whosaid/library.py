@@ -10,10 +10,10 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from . import __version__, store
-from .cli import give_date, iso_date
-from .extract import extract_article
-from .ingest import SUFFIXES, IngestError, content_hash, doc_id, from_bytes
+from whosaid import __version__, store
+from whosaid.dates import is_day
+from whosaid.extract import extract_article
+from whosaid.ingest import SUFFIXES, IngestError, content_hash, doc_id, from_bytes, give_date
 
 
 @dataclass
@@ -63,10 +63,9 @@ def add_bytes(data: bytes, name: str, root: str | Path, articles_dir: str | Path
     if suffix not in SUFFIXES:
         suffix = ".txt"
     if date:
-        try:
-            date = iso_date(date.strip())
-        except Exception:
-            raise IngestError(f"{name}: {date!r} is not a date like 2017-08-16.") from None
+        date = date.strip()
+        if not is_day(date):
+            raise IngestError(f"{name}: {date!r} is not a date like 2017-08-16.")
     article = from_bytes(data, name)
     digest = content_hash(data + __version__.encode())
     article.doc = _free_doc(doc_id(name), root, articles_dir, suffix, digest)

@@ -6,13 +6,13 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .events import extract_events
-from .model import Article, Extraction
-from .nlp import load_nlp
-from .pubdate import infer_pubdate
-from .quotes import extract_quotes
-from .speakers import resolve_speakers
-from .timex import find_timexes
+from whosaid.model import Article, Extraction
+from whosaid.nlp import load_nlp
+from whosaid.quotes.attribution import extract_quotes
+from whosaid.quotes.speakers import resolve_speakers
+from whosaid.temporal.events import extract_events
+from whosaid.temporal.pubdate import infer_pubdate
+from whosaid.temporal.timexes import find_timexes
 
 
 def settle_date(article: Article) -> Article:

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__
-from .model import Extraction
-from .timeml import value_interval
+from whosaid import __version__
+from whosaid.model import Extraction
+from whosaid.temporal.timeml import value_interval
 
 SCHEMA_VERSION = 1
 TABLES: dict[str, list[str]] = {
@@ -54,10 +54,10 @@ def read_manifest(root: str | Path) -> dict | None:
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
-        raise StoreError(f"{path} is unreadable ({exc}); rebuild with `python -m lib build data/articles`.") from None
+        raise StoreError(f"{path} is unreadable ({exc}); rebuild with `python -m whosaid build data/articles`.") from None
     if manifest.get("schema_version") != SCHEMA_VERSION:
         raise StoreError(f"{path} has schema {manifest.get('schema_version')}, this whosaid reads "
-                         f"{SCHEMA_VERSION}: rebuild with `python -m lib build data/articles`.")
+                         f"{SCHEMA_VERSION}: rebuild with `python -m whosaid build data/articles`.")
     return manifest
 
 

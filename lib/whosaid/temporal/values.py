@@ -19,7 +19,7 @@ from functools import lru_cache
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
-from .timex_rules import MONTH_ABBR, MONTH_NAMES, NUMBER_WORDS, ORDINALS, VAGUE_NUMBERS, WEEKDAYS, Match
+from whosaid.temporal.rules import MONTH_ABBR, MONTH_NAMES, NUMBER_WORDS, ORDINALS, VAGUE_NUMBERS, WEEKDAYS, Match
 
 UNIT_CODES = {"second": ("PT", "S"), "minute": ("PT", "M"), "hour": ("PT", "H"), "day": ("P", "D"),
               "night": ("P", "D"), "week": ("P", "W"), "fortnight": ("P", "W"), "month": ("P", "M"),

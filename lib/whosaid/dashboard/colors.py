@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-from .aliases import UNATTRIBUTED
+from whosaid.corpus.persons import UNATTRIBUTED
 
 MAIN = ["#1F77B4", "#FF7F0E", "#2CA02C", "#D62728", "#9467BD", "#8C564B", "#E377C2", "#17BECF", "#BCBD22",
         "#F0B400"]

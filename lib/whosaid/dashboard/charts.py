@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pandas as pd
 import plotly.graph_objects as go
 
-from .colors import color_of
+from whosaid.dashboard.colors import color_of
 
 KIND_PATTERNS = {"direct": "", "indirect": "/", "mixed": "."}
 HOW_SYMBOLS = {"explicit": "circle", "inherited": "diamond", "publication": "square-open"}

@@ -15,8 +15,8 @@ from datetime import date, timedelta
 import pandas as pd
 from spacy.lang.en.stop_words import STOP_WORDS  # a word list; no model is loaded
 
-from .aliases import UNATTRIBUTED, normalise
-from .timeml import value_interval
+from whosaid.corpus.persons import UNATTRIBUTED, normalise
+from whosaid.temporal.timeml import value_interval
 
 KINDS = ["direct", "indirect", "mixed"]
 QUOTE_COLUMNS = ["quote_id", "person", "kind", "text", "date", "title", "doc", "cue", "speaker"]

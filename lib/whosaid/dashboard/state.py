@@ -1,40 +1,46 @@
-"""Cached loading for the dashboard (the one lib module that imports Streamlit).
+"""The dashboard's state: where its store, articles and aliases are, and cached loading of the store.
 
 Tables are cached per store version and aliases-file signature, so adding or removing an article (which
 changes the store version) refreshes every page at once; the spaCy model is loaded once per process.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 from spacy.language import Language
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from . import queries
-from .aliases import apply_aliases, name_index, read_aliases
-from .colors import color_map
-from .nlp import load_nlp
-from .store import StoreError, empty_tables, load_tables, store_version
+from whosaid.corpus.persons import apply_aliases, name_index, read_aliases
+from whosaid.dashboard import queries
+from whosaid.dashboard.colors import color_map
+from whosaid.nlp import load_nlp
+from whosaid.settings import ALIASES, ARTICLES, STORE, resolve
+from whosaid.store import StoreError, empty_tables, load_tables, store_version
 
-APP_DIR = Path(__file__).resolve().parent.parent
+
+def app_dir() -> Path:
+    """The folder of the app's main script (dashboard.py): the base of every default path."""
+    ctx = get_script_run_ctx()
+    main = getattr(ctx, "main_script_path", None) if ctx is not None else None
+    return Path(main).resolve().parent if main else Path.cwd()
 
 
 def store_root() -> Path:
     """The store the dashboard reads: $WHOSAID_STORE, else data/processed beside dashboard.py."""
-    return Path(os.environ.get("WHOSAID_STORE") or APP_DIR / "data" / "processed")
+    return resolve(STORE, base=app_dir())
 
 
 def articles_dir() -> Path:
     """Where uploaded articles are saved: $WHOSAID_ARTICLES, else data/articles beside dashboard.py."""
-    return Path(os.environ.get("WHOSAID_ARTICLES") or APP_DIR / "data" / "articles")
+    return resolve(ARTICLES, base=app_dir())
 
 
 def aliases_path() -> Path:
     """The aliases file: $WHOSAID_ALIASES, else data/aliases.tsv beside dashboard.py."""
-    return Path(os.environ.get("WHOSAID_ALIASES") or APP_DIR / "data" / "aliases.tsv")
+    return resolve(ALIASES, base=app_dir())
 
 
 @dataclass
