@@ -143,6 +143,14 @@ def main(argv: list[str] | None = None) -> int:
     print("  " + " ".join(cmd[:-1]))
     print(f"  (predictions as `python -m whosaid extract {split_dir / 'text'}/*.txt --dates DATES.tsv` prints them, "
           f"with each \"doc\" set to its file stem; written to {pred})")
+    print(json.dumps({"benchmark": "quotes_polnear", "split": args.split, "docs": n, "gold": res["gold"],
+                      "pred": res["pred"], "content_exact_f1": res["content_exact_prf"][2],
+                      "content_overlap_p": res["content_overlap_prf"][0],
+                      "content_overlap_r": res["content_overlap_prf"][1],
+                      "content_overlap_f1": res["content_overlap_prf"][2], "end_to_end_f1": res["end_to_end_prf"][2],
+                      "source_acc": res["source_acc"], "cue_acc": res["cue_acc"],
+                      "direct_recall": res["direct_recall"], "crashes": crashes + len(failed),
+                      "docs_per_s": round(full, 3), "bare_docs_per_s": round(bare, 3)}))
     return 0
 
 

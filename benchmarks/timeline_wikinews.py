@@ -44,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         figures = json.loads(run([sys.executable, str(scorer), "score", str(out), str(out / "pred.jsonl")]))
         print(f"Wikinews trial: {json.dumps(figures)}")
         print(f"  date recall {figures['date_recall']:.3f}  date precision {figures['date_precision']:.3f}")
+    print(json.dumps({"benchmark": "timeline_wikinews", "limit": args.limit, **figures}))
     return 0
 
 

@@ -61,11 +61,15 @@ def main(argv: list[str] | None = None) -> int:
         both.mkdir()
         for part in ("gold.jsonl", "pred.jsonl"):
             (both / part).write_text("".join((w / part).read_text(encoding="utf-8") for w in works), encoding="utf-8")
+        summary: dict[str, object] = {"benchmark": "timex_tbaq", "limit": args.limit}
         for name, work in [*zip(CORPORA, works), ("TimeBank+AQUAINT", both)]:
             figures = json.loads(run([sys.executable, str(scorer), "score", str(work), str(work / "pred.jsonl")]))
             print(f"{name}: {json.dumps(figures)}")
             print(f"  strict F1 {figures['strict_prf'][2]:.3f}  relaxed F1 {figures['relaxed_prf'][2]:.3f}  "
                   f"type F1 {figures['type_f1']:.3f}  value F1 {figures['value_f1']:.3f}", flush=True)
+            summary[name] = {"strict_f1": figures["strict_prf"][2], "relaxed_f1": figures["relaxed_prf"][2],
+                             "type_f1": figures["type_f1"], "value_f1": figures["value_f1"]}
+    print(json.dumps(summary))
     return 0
 
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from _apptest import new_app
 from _dashboard_data import build
 from streamlit.testing.v1 import AppTest
 from whosaid import store
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import ROOT
+from whosaid.dashboard.routes import ADD_ARTICLES, OVERVIEW
+
 ARTICLE = (b"Council approves new bridge\n\nMayor Jane Doe said on Monday that the bridge would reopen in May. "
            b'"We are nearly done," Doe told reporters.\n')
 
@@ -22,8 +25,8 @@ def env(tmp_path, monkeypatch):
 
 
 def add_page() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
-    at.switch_page("pages/add_articles.py")
+    at = new_app(timeout=120).run()
+    at.switch_page(ADD_ARTICLES.file)
     return at.run()
 
 
@@ -38,7 +41,7 @@ def test_uploads_join_every_page_and_are_saved(env):
     assert any("Council approves new bridge" in s.value for s in at.success)
     assert any("empty" in e.value and "left as it was" in e.value for e in at.error)  # the bad one, clearly
     assert (articles / "bridge.txt").read_bytes() == ARTICLE and not (articles / "empty.txt").exists()
-    at.switch_page("pages/overview.py").run()
+    at.switch_page(OVERVIEW.file).run()
     assert {m.label: m.value for m in at.metric}["Articles"] == "3"  # the cache followed the store version
     assert "bridge" in set(store.load_tables(root)["articles"]["doc"])
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from _apptest import new_app, open_page
 from _dashboard_data import build
+from whosaid.dashboard.routes import ARTICLE, OVERVIEW, QUOTES, ROUTES, SPEAKER, TIMELINE, WHO_SAID_WHAT
+
+from tests.conftest import ROOT
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parents[1]
-PAGES = ["pages/overview.py", "pages/timeline.py", "pages/who_said_what.py", "pages/quotes.py", "pages/article.py",
-         "pages/speaker.py", "pages/add_articles.py"]
 
 
 @pytest.fixture(scope="session")
@@ -53,13 +53,13 @@ def html_text(at: AppTest) -> str:
     return "\n".join(h.proto.body for h in at.get("html"))
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_renders_on_the_seed(seed_store, monkeypatch, tmp_path, page):
+@pytest.mark.parametrize("route", ROUTES, ids=lambda r: r.url_path or "overview")
+def test_every_page_renders_on_the_seed(seed_store, monkeypatch, tmp_path, route):
     monkeypatch.setenv("WHOSAID_STORE", str(seed_store))
     monkeypatch.setenv("WHOSAID_ARTICLES", str(tmp_path))
-    at = open_page(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60), page)
+    at = open_page(new_app(), route.file)
     assert not at.exception and not at.error
-    assert at.title
+    assert at.title[0].value == ("whosaid" if route is OVERVIEW else route.title)  # the page asked for opened
 
 
 def test_overview_counts_and_date_provenance(app):
@@ -72,7 +72,7 @@ def test_overview_counts_and_date_provenance(app):
 
 
 def test_quote_table_shrinks_to_the_chosen_speaker(app):
-    at = open_page(app, "pages/quotes.py")
+    at = open_page(app, QUOTES.file)
     assert len(table_of(at, "quote_table")) == 6
     at.multiselect(key="speaker").select("Rahm Emanuel").run()
     shown = table_of(at, "quote_table")
@@ -80,22 +80,22 @@ def test_quote_table_shrinks_to_the_chosen_speaker(app):
 
 
 def test_url_parameters_set_the_filters(app):
-    at = open_page(app, "pages/quotes.py", speaker="Jeff Sessions", kind="direct", q="lawsuit")
+    at = open_page(app, QUOTES.file, speaker="Jeff Sessions", kind="direct", q="lawsuit")
     assert at.multiselect(key="speaker").value == ["Jeff Sessions"]
     assert at.text_input(key="q").value == "lawsuit"
     assert list(table_of(at, "quote_table")["text"]) == ['"The lawsuit is frivolous,"']
 
 
 def test_date_range_in_the_url_filters_quotes(app):
-    at = open_page(app, "pages/quotes.py", dates=["2018-01-01", "2018-03-01"])
+    at = open_page(app, QUOTES.file, dates=["2018-01-01", "2018-03-01"])
     assert at.date_input(key="dates").value == (date(2018, 1, 1), date(2018, 3, 1))
     assert set(table_of(at, "quote_table")["doc"]) == {"b-lawsuit"}
-    at = open_page(new_app(), "pages/quotes.py", dates=["2018-01-01", "2030-12-31"])  # beyond the data
+    at = open_page(new_app(), QUOTES.file, dates=["2018-01-01", "2030-12-31"])  # beyond the data
     assert len(table_of(at, "quote_table")) == 6 and "dates=2030-12-31" in " ".join(t.value for t in at.toast)
 
 
 def test_malformed_parameters_give_a_notice_not_an_exception(app):
-    at = open_page(app, "pages/quotes.py", speaker="Nobody", foo="1", dates="2017-99-99")
+    at = open_page(app, QUOTES.file, speaker="Nobody", foo="1", dates="2017-99-99")
     assert not at.exception
     notices = " ".join(t.value for t in at.toast)
     assert "speaker=Nobody" in notices and "foo" in notices and "dates=2017-99-99" in notices
@@ -104,12 +104,12 @@ def test_malformed_parameters_give_a_notice_not_an_exception(app):
 
 
 def test_no_match_says_how_to_widen(app):
-    at = open_page(app, "pages/quotes.py", q="no such words anywhere")
+    at = open_page(app, QUOTES.file, q="no such words anywhere")
     assert any("Widen them" in i.value for i in at.info)
 
 
 def test_choosing_a_row_opens_the_article_at_that_quote(app):
-    at = open_page(app, "pages/quotes.py", speaker="Rahm Emanuel", kind="direct")
+    at = open_page(app, QUOTES.file, speaker="Rahm Emanuel", kind="direct")
     at.session_state["quote_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
     at.run()
     assert not at.exception
@@ -119,7 +119,7 @@ def test_choosing_a_row_opens_the_article_at_that_quote(app):
 
 
 def test_article_text_is_escaped_and_quotes_highlighted(app):
-    at = open_page(app, "pages/article.py", doc="a-sanctuary", quote="a-sanctuary#q1")
+    at = open_page(app, ARTICLE.file, doc="a-sanctuary", quote="a-sanctuary#q1")
     html = html_text(at)
     assert "&lt;script&gt;" in html and "<script>alert" not in html
     assert html.count('class="whosaid-quote"') >= 3
@@ -128,18 +128,18 @@ def test_article_text_is_escaped_and_quotes_highlighted(app):
 
 
 def test_a_link_naming_only_a_quote_opens_its_article(app):
-    at = open_page(app, "pages/article.py", quote="b-lawsuit#q1")
+    at = open_page(app, ARTICLE.file, quote="b-lawsuit#q1")
     assert at.selectbox(key="doc_pick").value == "b-lawsuit"
     assert "The lawsuit is frivolous" in html_text(at)
 
 
 def test_timeline_filters_and_undated_events(app):
-    at = open_page(app, "pages/timeline.py")
+    at = open_page(app, TIMELINE.file)
     undated = next(d.value for d in at.dataframe if list(d.value.columns) == ["summary", "persons", "how", "title"])
     dated = table_with(at, "date", "granularity")
     assert list(dated["date"]) == ["2017", "2017-07", "2017-08-16", "2017-08-16", "2018-03-01"]  # by date
     assert len(undated) == 1 and "Officials met" in undated.iloc[0]["summary"]
-    at = open_page(new_app(), "pages/timeline.py", actor="Rahm Emanuel")
+    at = open_page(new_app(), TIMELINE.file, actor="Rahm Emanuel")
     assert at.multiselect(key="actor").value == ["Rahm Emanuel"]
     assert at.subheader[0].value == "Date unknown (0)"
     chart = next(c for c in at.get("plotly_chart"))
@@ -147,7 +147,7 @@ def test_timeline_filters_and_undated_events(app):
 
 
 def test_choosing_an_event_shows_its_sentence_and_nearby_quotes(app):
-    at = open_page(app, "pages/timeline.py", event="a-sanctuary#e0")
+    at = open_page(app, TIMELINE.file, event="a-sanctuary#e0")
     assert at.selectbox(key="event_pick").value == "a-sanctuary#e0"
     assert any("spoke in Miami" in t.value for t in at.text)
     near = table_with(at, "person", "kind", "text")
@@ -155,7 +155,7 @@ def test_choosing_an_event_shows_its_sentence_and_nearby_quotes(app):
 
 
 def test_who_said_what_chooses_a_speaker(app):
-    at = open_page(app, "pages/who_said_what.py", who="Rahm Emanuel")
+    at = open_page(app, WHO_SAID_WHAT.file, who="Rahm Emanuel")
     assert at.subheader[0].value == "Rahm Emanuel"
     assert any("Mayor" in c.value for c in at.caption)
     roles = table_with(at, "person", "roles").set_index("person")
@@ -165,7 +165,7 @@ def test_who_said_what_chooses_a_speaker(app):
 
 
 def test_speaker_page_roles_mentions_words_and_merges(app):
-    at = open_page(app, "pages/speaker.py", name="Rahm Emanuel")
+    at = open_page(app, SPEAKER.file, name="Rahm Emanuel")
     assert any("Mayor" in m.value for m in at.markdown)
     assert list(table_with(at, "Person")["Person"]) == ["Jeff Sessions"]
     assert "cave" in set(table_with(at, "word", "z")["word"])
@@ -174,7 +174,7 @@ def test_speaker_page_roles_mentions_words_and_merges(app):
 
 
 def test_every_page_has_a_link_to_its_view(app):
-    at = open_page(app, "pages/quotes.py", speaker="Jeff Sessions")
+    at = open_page(app, QUOTES.file, speaker="Jeff Sessions")
     assert any("speaker=Jeff+Sessions" in c.value for c in at.code)
 
 
@@ -194,16 +194,16 @@ def test_choosing_an_article_on_the_overview_opens_it(app):
 
 
 def test_an_event_link_shows_the_event_in_its_article(app):
-    at = open_page(app, "pages/article.py", doc="a-sanctuary", event="a-sanctuary#e2")
+    at = open_page(app, ARTICLE.file, doc="a-sanctuary", event="a-sanctuary#e2")
     assert any("announced in July 2017" in t.value for t in at.text)
     assert any(m.value.startswith("**Event**") and "2017" in m.value for m in at.markdown)
 
 
 def test_unknown_quote_or_event_in_a_link_gives_a_notice(app):
-    at = open_page(app, "pages/article.py", doc="a-sanctuary", quote="a-sanctuary#q99")
+    at = open_page(app, ARTICLE.file, doc="a-sanctuary", quote="a-sanctuary#q99")
     assert not at.exception and "quote=a-sanctuary#q99" in " ".join(t.value for t in at.toast)
     assert at.selectbox(key="quote_pick").value is None
-    at = open_page(new_app(), "pages/timeline.py", event="nope")
+    at = open_page(new_app(), TIMELINE.file, event="nope")
     assert not at.exception and "event=nope" in " ".join(t.value for t in at.toast)
 
 
@@ -218,28 +218,28 @@ def test_an_unreadable_store_says_how_to_rebuild(monkeypatch, tmp_path):
 
 
 def test_picking_another_article_drops_the_old_quote(app):
-    at = open_page(app, "pages/article.py", doc="a-sanctuary", quote="a-sanctuary#q1")
+    at = open_page(app, ARTICLE.file, doc="a-sanctuary", quote="a-sanctuary#q1")
     at.selectbox(key="doc_pick").select("b-lawsuit").run()
     assert at.query_params.get("doc") == "b-lawsuit" and "quote" not in at.query_params
     assert "The lawsuit is frivolous" in html_text(at) and "outline:3px" not in html_text(at)
 
 
 def test_shortcut_buttons_choose_an_article_and_a_speaker(app):
-    at = open_page(app, "pages/article.py")
+    at = open_page(app, ARTICLE.file)
     at.button(key="open_doc_1").click().run()
     assert at.query_params.get("doc") == "b-lawsuit" and "The lawsuit is frivolous" in html_text(at)
-    at = open_page(new_app(), "pages/speaker.py")
+    at = open_page(new_app(), SPEAKER.file)
     at.button(key="choose_speaker_1").click().run()
     assert at.selectbox(key="name").value == "Rahm Emanuel"
 
 
 @pytest.mark.parametrize("page, params", [
-    ("pages/who_said_what.py", {"who": ["Jeff Sessions", "Rahm Emanuel"], "article": ""}),
-    ("pages/quotes.py", {"dates": "2017-08-16", "kind": ["direct", "shouted"], "speaker": ""}),
-    ("pages/timeline.py", {"dates": ["2018-03-01", "2017-07-01"], "event": ""}),
-    ("pages/article.py", {"doc": "", "quote": ["a", "b"]}),
-    ("pages/speaker.py", {"name": "<script>alert(1)</script>"}),
-    ("pages/overview.py", {"x" * 300: "y" * 3000}),
+    (WHO_SAID_WHAT.file, {"who": ["Jeff Sessions", "Rahm Emanuel"], "article": ""}),
+    (QUOTES.file, {"dates": "2017-08-16", "kind": ["direct", "shouted"], "speaker": ""}),
+    (TIMELINE.file, {"dates": ["2018-03-01", "2017-07-01"], "event": ""}),
+    (ARTICLE.file, {"doc": "", "quote": ["a", "b"]}),
+    (SPEAKER.file, {"name": "<script>alert(1)</script>"}),
+    (OVERVIEW.file, {"x" * 300: "y" * 3000}),
 ])
 def test_odd_links_never_raise(app, page, params):
     at = open_page(app, page, **params)
@@ -250,5 +250,5 @@ def test_the_aliases_file_changes_the_merge(app, monkeypatch, tmp_path):
     aliases = tmp_path / "aliases.tsv"
     aliases.write_text("Sessions\tSessions\n", encoding="utf-8")
     monkeypatch.setenv("WHOSAID_ALIASES", str(aliases))
-    at = open_page(app, "pages/quotes.py")
+    at = open_page(app, QUOTES.file)
     assert {"Jeff Sessions", "Sessions"} <= set(at.multiselect(key="speaker").options)

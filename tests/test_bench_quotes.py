@@ -1,5 +1,7 @@
-"""The PolNeAR quote benchmark runs end to end on a few documents and reports every figure."""
+"""The PolNeAR quote benchmark runs end to end on a few dev documents and its figures stay above their floors."""
 from __future__ import annotations
+
+import json
 
 import pytest
 
@@ -9,14 +11,18 @@ pytestmark = pytest.mark.corpus
 
 
 @pytest.mark.skipif(not (SHARED / "corpora" / "polnear" / "dev").exists(), reason="shared PolNeAR corpus absent")
-def test_benchmark_prints_scores_speed_and_the_scorer_command(capsys, tmp_path):
+def test_quote_figures_on_six_dev_documents_stay_above_their_floors(capsys, tmp_path):
     from benchmarks.quotes_polnear import main
 
     out_file = tmp_path / "pred.jsonl"
-    assert main(["--limit", "2", "--out", str(out_file)]) == 0
+    assert main(["--limit", "6", "--out", str(out_file)]) == 0
     out = capsys.readouterr().out
-    for label in ("content exact P/R/F1", "content overlap P/R/F1", "end-to-end P/R/F1", "source accuracy",
-                  "cue accuracy", "direct-quote recall", "crashes", "docs/s", "polnear_score.py"):
-        assert label in out
-    assert "crashes                    0 of 2" in out
-    assert len(out_file.read_text(encoding="utf-8").splitlines()) == 2
+    figures = json.loads(out.strip().splitlines()[-1])
+    assert "polnear_score.py" in out  # the scorer's command, to re-check by hand
+    assert len(out_file.read_text(encoding="utf-8").splitlines()) == 6
+    # floors a little under what these six documents scored when written (0.831 / 0.753 / 0.906 / 1.0)
+    assert figures["crashes"] == 0
+    assert figures["content_overlap_f1"] >= 0.78
+    assert figures["end_to_end_f1"] >= 0.70
+    assert figures["source_acc"] >= 0.85
+    assert figures["direct_recall"] >= 0.95

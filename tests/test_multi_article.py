@@ -9,12 +9,12 @@ import pytest
 from _apptest import new_app, open_page
 from streamlit.testing.v1 import AppTest
 from whosaid import store
+from whosaid.dashboard.routes import QUOTES, ROUTES, TIMELINE
 
 from tests.conftest import ROOT
 from tests.corpus_wikinews import WIKINEWS, write_articles
 
 pytestmark = pytest.mark.skipif(not WIKINEWS.exists(), reason="needs ../shared/corpora/wikinews-timeline")
-PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("[!_]*.py"))
 
 
 @pytest.fixture(scope="module")
@@ -44,9 +44,9 @@ def test_every_article_keeps_its_own_publication_date(corpus_store):
     assert articles.loc["nbc-sessions-chicago-sanctuary", "date"] == "2017-08-16"
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_renders_on_the_corpus(app, page):
-    at = open_page(app, page)
+@pytest.mark.parametrize("route", ROUTES, ids=lambda r: r.url_path or "overview")
+def test_every_page_renders_on_the_corpus(app, route):
+    at = open_page(app, route.file)
     assert not at.exception and not at.error
 
 
@@ -57,7 +57,7 @@ def test_the_overview_counts_every_article(app):
 
 
 def test_a_person_quoted_in_several_articles_is_one_speaker(app):
-    at = open_page(app, "pages/quotes.py", speaker="Steve Jobs")
+    at = open_page(app, QUOTES.file, speaker="Steve Jobs")
     table = next(d for d in at.dataframe if d.key == "quote_table").value
     assert set(table["person"]) == {"Steve Jobs"}
     assert table["doc"].nunique() >= 3, "Jobs is quoted across the Apple articles"
@@ -65,7 +65,7 @@ def test_a_person_quoted_in_several_articles_is_one_speaker(app):
 
 
 def test_the_timeline_spans_the_years_of_the_corpus(app):
-    at = open_page(app, "pages/timeline.py", article=["wikinews-1514", "wikinews-7343"])
+    at = open_page(app, TIMELINE.file, article=["wikinews-1514", "wikinews-7343"])
     assert not at.exception
     spec = next(iter(at.get("plotly_chart"))).proto.spec
     assert "2005" in spec and "2007" in spec and "Sessions" not in spec

@@ -1,4 +1,5 @@
-"""The store shipped in data/processed is what the current pipeline makes of data/articles."""
+"""A freshness check: the store shipped in data/processed is what the current pipeline makes of data/articles
+(it compares the pipeline with its own earlier output, so it catches a stale store, not a wrong one)."""
 from __future__ import annotations
 
 import subprocess
@@ -9,7 +10,7 @@ from whosaid import store
 from tests.conftest import ROOT
 
 
-def test_the_committed_store_is_up_to_date(tmp_path):
+def test_shipped_store_is_fresh(tmp_path):
     committed = ROOT / "data" / "processed"
     proc = subprocess.run([sys.executable, "-m", "whosaid", "build", str(ROOT / "data" / "articles"), "--out", str(tmp_path)],
                           capture_output=True, text=True, cwd=ROOT, timeout=600)
