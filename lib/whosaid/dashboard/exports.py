@@ -8,9 +8,7 @@ import math
 import numpy as np
 import pandas as pd
 
-QUOTE_EXPORT = ["quote_id", "person", "kind", "text", "date", "title", "doc", "cue", "speaker"]
-EVENT_EXPORT = ["event_id", "date", "date_start", "date_end", "granularity", "how", "summary", "sentence",
-                "persons", "title", "doc"]
+from whosaid.dashboard.queries import EVENT_TABLE_COLUMNS, QUOTE_COLUMNS
 
 
 def _clean(value: object) -> object:
@@ -38,17 +36,17 @@ def _flat(df: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
 
 def quotes_csv(q: pd.DataFrame) -> bytes:
     """The quotes as UTF-8 CSV (with BOM so spreadsheet programs read the encoding)."""
-    return _flat(q, QUOTE_EXPORT).to_csv(index=False).encode("utf-8-sig")
+    return _flat(q, QUOTE_COLUMNS).to_csv(index=False).encode("utf-8-sig")
 
 
 def quotes_json(q: pd.DataFrame) -> bytes:
     """The quotes as a JSON array of objects."""
-    return json.dumps(_records(q, QUOTE_EXPORT), ensure_ascii=False, indent=1).encode("utf-8")
+    return json.dumps(_records(q, QUOTE_COLUMNS), ensure_ascii=False, indent=1).encode("utf-8")
 
 
 def events_csv(ev: pd.DataFrame) -> bytes:
     """The timeline events as UTF-8 CSV."""
-    return _flat(ev, EVENT_EXPORT).to_csv(index=False).encode("utf-8-sig")
+    return _flat(ev, EVENT_TABLE_COLUMNS).to_csv(index=False).encode("utf-8-sig")
 
 
 def _tl_date(iso: str, granularity: str | None) -> dict[str, str]:

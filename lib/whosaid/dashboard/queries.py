@@ -19,7 +19,10 @@ from whosaid.corpus.persons import UNATTRIBUTED, normalise
 from whosaid.temporal.timeml import value_interval
 
 KINDS = ["direct", "indirect", "mixed"]
+# Column lists, each defined once: what the tables show is what the downloads hold.
 QUOTE_COLUMNS = ["quote_id", "person", "kind", "text", "date", "title", "doc", "cue", "speaker"]
+EVENT_TABLE_COLUMNS = ["event_id", "date", "date_start", "date_end", "granularity", "how", "summary", "sentence",
+                       "persons", "title", "doc"]
 EVENT_COLUMNS = ["event_id", "date", "date_start", "date_end", "granularity", "how", "summary", "sentence",
                  "actors", "persons", "title", "doc", "kind", "start", "end"]
 
@@ -272,7 +275,6 @@ def quote_table(q: pd.DataFrame) -> pd.DataFrame:
 
 def event_table(ev: pd.DataFrame) -> pd.DataFrame:
     """The columns the timeline tables show, in order, actors joined as text."""
-    out = ev.reindex(columns=["event_id", "date", "date_start", "date_end", "granularity", "how", "summary",
-                              "sentence", "persons", "title", "doc"]).reset_index(drop=True)
+    out = ev.reindex(columns=EVENT_TABLE_COLUMNS).reset_index(drop=True)
     out["persons"] = out["persons"].map(lambda ps: ", ".join(ps) if isinstance(ps, list) else "")
     return out
