@@ -4,7 +4,8 @@ from __future__ import annotations
 import pandas as pd
 from _dashboard_data import build
 from whosaid import store
-from whosaid.corpus.persons import UNATTRIBUTED, apply_aliases, normalise, read_aliases
+from whosaid.corpus.persons import UNATTRIBUTED, apply_aliases, read_aliases
+from whosaid.names import name_key
 
 
 def tables(tmp_path, aliases=None):
@@ -40,9 +41,9 @@ def test_missing_aliases_file_and_unattributed_quotes(tmp_path):
     assert apply_aliases(t)["quotes"].loc[0, "person"] == UNATTRIBUTED
 
 
-def test_normalise_folds_case_space_article_and_possessive():
-    assert normalise("  The  White House’s ") == "white house"
-    assert normalise("JEFF\nSessions") == "jeff sessions"
+def test_name_key_folds_case_space_article_and_possessive():
+    assert name_key("  The  White House’s ") == "white house"
+    assert name_key("JEFF\nSessions") == "jeff sessions"
 
 
 def test_empty_store_has_empty_merges():

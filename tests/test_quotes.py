@@ -5,7 +5,9 @@ import pytest
 from whosaid.extract import extract_article
 from whosaid.ingest import read_file
 from whosaid.quotes.attribution import extract_quotes
+from whosaid.quotes.cues import cue_set, lexicon, parse_cues
 from whosaid.quotes.marks import find_quoted
+from whosaid.temporal import events, timexes
 
 
 def quotes_of(nlp, text):
@@ -139,6 +141,23 @@ def test_multi_paragraph_quote_is_left_open_at_its_paragraph_end():
     found = find_quoted(text)
     assert [(text[q.start:q.end], q.closed) for q in found] == [
         ("\u201cFirst part of the quote", False), ("\u201cSecond part.\u201d", True)]
+
+
+def test_cue_sets_are_named_subsets_of_the_one_lexicon():
+    report, core = cue_set("report"), cue_set("report_core")
+    assert {"say", "tell"} <= core < report
+    verbs = {lemma for (lemma, pos) in lexicon().entries if pos == "VERB"}
+    assert report <= verbs  # a set never holds a word that is not a verb cue
+    assert events.REPORTING == report and timexes.REPORTING == core  # the temporal rules read the table
+    with pytest.raises(ValueError):
+        cue_set("no-such-set")
+
+
+def test_sets_column_is_optional_in_the_cue_table():
+    lex = parse_cues("lemma\tpos\tframes\tclass\tsets\nsay\tVERB\tccomp\tspeech\treport,report_core\n"
+                     "vow\tverb\txcomp\tstance\n")
+    assert lex.entries[("say", "VERB")].sets == {"report", "report_core"}
+    assert lex.entries[("vow", "VERB")].sets == frozenset()
 
 
 def test_quote_signed_with_a_dash_and_a_name(nlp):

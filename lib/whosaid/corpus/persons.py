@@ -10,24 +10,15 @@ Rules, applied at read time (the store keeps each article's own speakers):
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import pandas as pd
 
+from whosaid.names import name_key
+
 UNATTRIBUTED = "(unattributed)"
 MERGE_COLUMNS = ["person", "name", "kind", "doc", "how"]
-
-
-def normalise(name: str) -> str:
-    """A name folded for matching: NFKC, case-folded, single spaces, no leading 'the', no possessive."""
-    s = unicodedata.normalize("NFKC", str(name)).replace("’", "'").casefold()
-    s = re.sub(r"\s+", " ", s).strip(" \t\n.,;:\"'()[]")
-    s = re.sub(r"^the ", "", s)
-    s = re.sub(r"'s?$", "", s)
-    return s.strip()
 
 
 def read_aliases(path: str | Path | None) -> dict[str, str]:
@@ -45,7 +36,7 @@ def read_aliases(path: str | Path | None) -> dict[str, str]:
             continue
         parts = [x.strip() for x in line.split("\t")]
         if len(parts) >= 2 and parts[0] and parts[1]:
-            out[normalise(parts[0])] = parts[1]
+            out[name_key(parts[0])] = parts[1]
     return out
 
 
@@ -66,13 +57,13 @@ def person_map(speakers: pd.DataFrame, aliases: dict[str, str] | None = None) ->
     key_of: dict[tuple[str, str], tuple[str, str]] = {}
     how: dict[tuple[str, str], str] = {}
     surface: dict[tuple[str, str], list[str]] = defaultdict(list)
-    canon = {normalise(v): v for v in aliases.values()}
+    canon = {name_key(v): v for v in aliases.values()}
     fixed: dict[tuple[str, str], str] = {}
     for r in rows.itertuples(index=False):
-        norm = normalise(r.name)
+        norm = name_key(r.name)
         target = aliases.get(norm) or canon.get(norm)
         if target:
-            key = ("alias", normalise(target))
+            key = ("alias", name_key(target))
             fixed[key] = target
             how[(r.doc, r.speaker_id)] = "aliases file" if norm in aliases and aliases[norm] != r.name else "same name"
         else:
@@ -126,13 +117,13 @@ def apply_aliases(tables: dict[str, pd.DataFrame], aliases: dict[str, str] | Non
 
 def canonical(name: str, persons: dict[str, str]) -> str:
     """The person a free name (e.g. an event actor) refers to, given normalised name -> person; else the name."""
-    return persons.get(normalise(name), name)
+    return persons.get(name_key(name), name)
 
 
 def name_index(merges: pd.DataFrame) -> dict[str, str]:
     """Normalised surface name -> person, for matching names found in text (actors, mentions)."""
     out = {}
     for r in merges.itertuples(index=False):
-        out.setdefault(normalise(r.name), r.person)
-        out.setdefault(normalise(r.person), r.person)
+        out.setdefault(name_key(r.name), r.person)
+        out.setdefault(name_key(r.person), r.person)
     return out

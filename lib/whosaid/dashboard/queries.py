@@ -15,7 +15,8 @@ from datetime import date, timedelta
 import pandas as pd
 from spacy.lang.en.stop_words import STOP_WORDS  # a word list; no model is loaded
 
-from whosaid.corpus.persons import UNATTRIBUTED, normalise
+from whosaid.corpus.persons import UNATTRIBUTED
+from whosaid.names import name_key
 from whosaid.temporal.timeml import value_interval
 
 KINDS = ["direct", "indirect", "mixed"]
@@ -77,7 +78,7 @@ def events_view(tables: dict[str, pd.DataFrame], names: dict[str, str] | None = 
             anchors.setdefault(d, []).append((int(s), p))
     actors, persons = [], []
     for r in ev.itertuples(index=False):
-        acts = [names.get(normalise(a), a) for a in _list(r.actors)]
+        acts = [names.get(name_key(a), a) for a in _list(r.actors)]
         speaking = [p for s, p in anchors.get(r.doc, ()) if r.start <= s < r.end]
         actors.append(list(dict.fromkeys(acts)))
         persons.append(list(dict.fromkeys(speaking + acts)))
@@ -228,7 +229,7 @@ def mentions(q: pd.DataFrame, person: str, names: dict[str, str], kinds: dict[st
     for text in q.loc[q["person"] == person, "text"].fillna(""):
         found = set()
         for m in NAME_RE.finditer(text):
-            norm = normalise(m.group(0))
+            norm = name_key(m.group(0))
             hit = names.get(norm)
             if not hit and len(surname.get(norm, ())) == 1:
                 hit = next(iter(surname[norm]))

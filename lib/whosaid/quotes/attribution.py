@@ -1,17 +1,18 @@
 """Finding attributions: direct, indirect and mixed quotes with their cue and speaker mention.
 
 Three passes over one spaCy parse, all linear in the number of tokens:
-1. Cue-driven: every token in the cue lexicon (lib/cues.py) that has its content in a known frame
+1. Cue-driven: every token in the cue lexicon (quotes/cues.py) that has its content in a known frame
    ("said (that) ...", "vowed to ...", "called the policy ...", "..., he said", "according to X") gives an
    attribution whose content is that clause and whose source is the subject (or the participle's or the
    relative clause's antecedent).
-2. Quote-driven: every stretch in quotation marks (lib/quotemarks.py) joins the attribution that holds
+2. Quote-driven: every stretch in quotation marks (quotes/marks.py) joins the attribution that holds
    most of it, or takes a cue of its own paragraph: the cue of its sentence ('“...,” he said'), a verb
    right before or after it ('a man yelled “...”', '“...,” Oliver barked', 'used the phrase “...”'),
    a dash and a name ('“...” ― Sonya Herridge'), a colon ('Lombardi said: “...”', a name line
    'Rep. Trey Gowdy (R-S.C.):'), a preceding "He said:" or "Smith agreed." sentence; or it continues the
-   quote just before it ('“A,” he said. “B.”' and quotes that run over paragraphs). Short quoted words
-   that no one is said to say (scare quotes, titles) are left out.
+   quote just before it ('“A,” he said. “B.”' and quotes that run over paragraphs): the strategies in
+   QUOTE_STRATEGIES, tried in that order. Short quoted words that no one is said to say (scare quotes,
+   titles) are left out.
 3. Headline and transcript colons ("Sessions: ...", "Q: ...").
 Sentences from the parser may run over paragraph breaks; contents, sources and cues never do.
 Hand-written on top of spaCy because textacy's extractor (the library option) covers direct quotes only
@@ -565,11 +566,14 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             host.extra.append((q.start, q.end))
             host.quoted = True
             continue
-        if scare:
+        if scare or lo >= hi:
             continue
-        a = _attribute_quote(doc, q, lo, hi, attrs, in_any)
-        if a is not None:
-            attrs.append(a)
+        found = _attribute_quote(_site(doc, q, lo, hi, attrs, in_any))
+        if isinstance(found, _Join):
+            found.host.extra.append((q.start, q.end))
+            found.host.quoted = found.host.quoted or found.direct
+        elif found is not None:
+            attrs.append(found)
             attrs.sort(key=lambda x: x.start(doc))
 
     quotes = []
@@ -590,143 +594,254 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     return quotes
 
 
-def _attribute_quote(doc: Doc, q: Quoted, lo: int, hi: int, attrs: list[_Attr],
-                     in_any: list[bool]) -> _Attr | None:
-    """An attribution for a quotation that no parse attribution covers, or None."""
-    text = doc.text
-    if lo >= hi:
-        return None
-    p_start, p_end = _para_bounds(doc, lo)
-    sent = _sent_of(doc, lo)
-    last_sent = _sent_of(doc, hi - 1)
-    s_start, s_end = max(sent.start, p_start), min(last_sent.end, p_end)  # sentences can run over paragraphs
-    # the cue in the quotation's own sentence(s), after or before it
-    after = _speech_cue_in(doc, hi, s_end, in_any)
-    if after is not None:
-        subj = _subject(after)
-        own = _subtree_ids(subj) if subj is not None else set()
-        if any(t.pos_ in ("VERB", "AUX") and t.i not in own and not in_any[t.i] for t in doc[hi:after.i]) \
-                or (subj is not None and subj.i < lo):
-            after = None  # "“...” and continued threatening": the cue belongs to another clause
-    if after is None and s_end == last_sent.end and last_sent.end < p_end:
-        nxt = doc[last_sent.end].sent  # “...” Tulsa police Chief Chuck Jordan said Monday.
-        if len(nxt) <= 16:
-            after = _speech_cue_in(doc, nxt.start, min(nxt.end, nxt.start + 9, p_end), in_any)
-            if after is not None and (_subject(after) is None or _subject(after).i < nxt.start):
-                after = None
-        root = nxt.root
-        if after is None and root.i < p_end and cue_for(root) is not None and _subject(root) is not None \
-                and min(_subtree_ids(_subject(root))) == nxt.start \
-                and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children):
-            after = root  # '“...!” Scott's niece, state Del. Marcia Price (D-Va.), shouted to the crowd.
-    cue = after or _speech_cue_in(doc, s_start, lo, in_any, last=True) or _verb_after_quote(doc, q, hi) \
-        or _verb_before(doc, q, lo)
-    if cue is not None:
-        existing = next((a for a in attrs if cue.i in a.cue), None)
-        if existing is not None:
-            existing.extra.append((q.start, q.end))
-            existing.quoted = True
-            return None
-        subj = _subject(cue)
-        if subj is None and cue.i + 1 < len(doc) and cue.i == hi:
-            nxt = doc[cue.i + 1]
-            subj = nxt.head if nxt.pos_ == "DET" and nxt.head.i > nxt.i else nxt
-            while subj.head.i > subj.i and subj.dep_ in ("compound", "amod", "det", "poss") and subj.head.i < cue.i + 6:
-                subj = subj.head
-        src = sorted(_same_para(doc, cue, set(_source_ids(subj))))
-        return _Attr(content=set(), cue=_cue_span_ids(cue), source=src, lemma=cue.lemma_.lower(),
-                     extra=[(q.start, q.end)], quoted=True)
-    # “...” ― Sonya Herridge: a dash and a name after the quotation
-    m = DASH_NAME_RE.match(text, q.end)
-    if m:
-        dash = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        name = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
-        if dash is not None and name is not None and any(t.pos_ == "PROPN" for t in name):
-            return _Attr(content=set(), cue=[dash.start], source=list(range(name.start, name.end)),
-                         lemma="―", extra=[(q.start, q.end)], quoted=True)
-    # "More from Blumenthal and Cohen: “...”": the colon is the cue, the phrase before it the source
-    before = text[:q.start].rstrip(" \t")
-    if not before.endswith(":") and text[:q.start].rstrip().endswith(":"):
-        line = text[:q.start].rstrip()
-        ls = line.rfind("\n") + 1
-        name = re.sub(r"\s*\([^()]*\)\s*$", "", line[ls:-1]).strip()  # "Rep. Trey Gowdy (R-S.C.):"
-        nspan = doc.char_span(ls, ls + len(name), alignment_mode="expand") if name else None
-        colon = doc.char_span(len(line) - 1, len(line), alignment_mode="expand")
-        if word_count(line[ls:]) <= 10 and nspan is not None and colon is not None \
-                and any(t.pos_ == "PROPN" for t in nspan):
-            return _Attr(content=set(), cue=[colon.start], source=list(range(nspan.start, nspan.end)),
-                         lemma=":", extra=[(q.start, q.end)], quoted=True)
-        before = line  # "He said:" / "... Cruz called them on it:" ending the paragraph before
-    if before.endswith(":") and lo > 0:
-        colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
-        src = None
-        verb = None
-        if colon is not None:
-            for k in range(colon.start - 1, max(-1, colon.start - 5), -1):  # "as Cornyn put it:", "Cruz called them on it:"
-                if doc[k].pos_ == "VERB" and _subject(doc[k]) is not None:
-                    verb = doc[k]
-                    break
-                if doc[k].is_punct or doc[k].is_space:
-                    break
-        if verb is not None:
-            src = sorted(_same_para(doc, verb, set(_source_ids(_subject(verb)))))
-            if src:
-                return _Attr(content=set(), cue=_cue_span_ids(verb), source=src, lemma=verb.lemma_.lower(),
-                             extra=[(q.start, q.end)], quoted=True)
-        if colon is not None:
-            csent = doc[colon.start].sent
-            root = csent.root
-            subj = next((c for c in root.children if c.dep_ in ("nsubj", "attr") and c.i < colon.start
-                         and c.pos_ in ("PROPN", "PRON", "NOUN")), None) if root.i < colon.start else None
-            if subj is not None and (subj.pos_ != "NOUN" or subj.dep_ == "nsubj"):
-                src = _source_ids(subj)
-            else:
-                chunk = next((c for c in reversed(list(csent.noun_chunks)) if c.end <= colon.start
-                              and c.root.pos_ == "PROPN" and colon.start - c.end <= 1), None)
-                src = list(range(chunk.start, chunk.end)) if chunk is not None else None
-        if colon is not None and src:
-            return _Attr(content=set(), cue=[colon.start], source=src,
-                         lemma=":", extra=[(q.start, q.end)], quoted=True)
-    # a sentence before it ending in "... said:" with its cue
-    if s_start > 0:
-        prev_sent = _sent_of(doc, s_start - 1)
-        bare = prev_sent.text.rstrip().endswith(".") and len(prev_sent) <= 12
-        if prev_sent.text.rstrip().endswith((":", ",")) or bare:
-            cue = _speech_cue_in(doc, prev_sent.start, prev_sent.end, in_any)
-            if cue is not None and bare and any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") for c in cue.children):
-                cue = None  # only a cue with nothing said of its own: "Dianne Bystrom agreed."
-            if cue is not None:
-                src = _source_ids(_subject(cue))
-                return _Attr(content=set(), cue=_cue_span_ids(cue), source=src, lemma=cue.lemma_.lower(),
-                             extra=[(q.start, q.end)], quoted=True)
-            toks = [t for t in prev_sent if not t.is_space]
-            if toks and toks[-1].text == ":" and len(toks) <= 12 and any(t.pos_ == "PROPN" for t in toks):
-                # a speaker's name on its own line: "Rep. Trey Gowdy (R-S.C.):" then the quotation
-                names = [t.i for t in toks[:-1] if t.pos_ == "PROPN" or (t.is_title and t.pos_ == "NOUN")]
-                return _Attr(content=set(), cue=[toks[-1].i], source=list(range(names[0], names[-1] + 1)),
-                             lemma=":", extra=[(q.start, q.end)], quoted=True)
-    # continuation of the direct quote just before it (split quotes, quotes over several paragraphs)
-    prev = [a for a in attrs if a.start(doc) < q.start]
-    if prev:
-        def end_of(a: _Attr) -> int:
-            return max([e for _, e in a.extra] + [doc[i].idx for i in a.content])
+# ---------------------------------------------------------------- quotations no parse attribution covers
 
-        p = max(prev, key=end_of)
-        quoted_prev = [a for a in prev if a.quoted]
-        if not p.quoted and quoted_prev:
-            last_quoted = max(quoted_prev, key=end_of)
-            if _paragraphs_apart(text, end_of(last_quoted), q.start) <= 1:
-                p = last_quoted  # '“...,” Obama said. He didn't suggest retaliation. “...”': the quote goes on
-        p_end = max([e for _, e in p.extra] + [doc[i].idx + len(doc[i]) for i in p.content])
-        p_src = {doc[i].lower_ for i in p.source}
-        between_cues = [a for a in attrs if a is not p and p_end <= a.start(doc) < q.start
-                        and not _depends_on(doc[a.cue[0]], p.cue[0])
-                        and not (len(a.source) == 1 and doc[a.source[0]].pos_ == "PRON")
-                        and not ({doc[i].lower_ for i in a.source} <= p_src and a.source)]
-        gap = _paragraphs_apart(text, p_end, q.start)
-        para_start = q.start == 0 or text[q.start - 1] == "\n"
-        speech = p.quoted or (cue_for(doc[p.cue[0]]) is not None and cue_for(doc[p.cue[0]]).cls == "speech")
-        if not between_cues and speech and (gap == 0 and p.quoted or (gap == 1 and para_start)):
-            p.extra.append((q.start, q.end))
-            return None
+@dataclass(frozen=True)
+class _Site:
+    """A quotation to attribute, with the stretches of text the strategies look in."""
+
+    doc: Doc
+    q: Quoted
+    lo: int  # first token inside the quotation
+    hi: int  # last+1 token inside the quotation
+    attrs: tuple[_Attr, ...]  # the attributions found so far, in text order
+    in_any: list[bool]  # tokens inside any quotation
+    s_start: int  # the quotation's sentence(s), cut to its paragraph (sentences can run over paragraphs)
+    s_end: int
+    last_end: int  # end of the quotation's last sentence, uncut
+    p_end: int  # end of the quotation's paragraph
+
+
+@dataclass(frozen=True)
+class _Join:
+    """The quotation belongs to an attribution already found: the one with its cue, or the quote it goes on."""
+
+    host: _Attr
+    direct: bool  # the host becomes a direct attribution (a continuation leaves the host's kind as it was)
+
+
+def _site(doc: Doc, q: Quoted, lo: int, hi: int, attrs: list[_Attr], in_any: list[bool]) -> _Site:
+    """The quotation between tokens lo and hi with its sentence and paragraph bounds."""
+    p_start, p_end = _para_bounds(doc, lo)
+    sent, last_sent = _sent_of(doc, lo), _sent_of(doc, hi - 1)
+    return _Site(doc, q, lo, hi, tuple(attrs), in_any, s_start=max(sent.start, p_start),
+                 s_end=min(last_sent.end, p_end), last_end=last_sent.end, p_end=p_end)
+
+
+def _direct(q: Quoted, cue: list[int], source: list[int], lemma: str) -> _Attr:
+    """A direct attribution whose content is the quotation."""
+    return _Attr(content=set(), cue=cue, source=source, lemma=lemma, extra=[(q.start, q.end)], quoted=True)
+
+
+def _cue_after(site: _Site) -> Token | None:
+    """The cue after the quotation in its own sentence ('“...,” he said'), unless it belongs to another clause."""
+    doc, lo, hi = site.doc, site.lo, site.hi
+    cue = _speech_cue_in(doc, hi, site.s_end, site.in_any)
+    if cue is None:
+        return None
+    subj = _subject(cue)
+    own = _subtree_ids(subj) if subj is not None else set()
+    if any(t.pos_ in ("VERB", "AUX") and t.i not in own and not site.in_any[t.i] for t in doc[hi:cue.i]) \
+            or (subj is not None and subj.i < lo):
+        return None  # "“...” and continued threatening": the cue belongs to another clause
+    return cue
+
+
+def _cue_in_next_sentence(site: _Site) -> Token | None:
+    """The cue of a short sentence right after the quotation's ('“...” Tulsa police Chief Chuck Jordan said Monday.')."""
+    doc, p_end = site.doc, site.p_end
+    if site.s_end != site.last_end or site.last_end >= p_end:
+        return None
+    nxt = doc[site.last_end].sent
+    if len(nxt) <= 16:
+        cue = _speech_cue_in(doc, nxt.start, min(nxt.end, nxt.start + 9, p_end), site.in_any)
+        if cue is not None and _subject(cue) is not None and _subject(cue).i >= nxt.start:
+            return cue
+    root = nxt.root
+    if root.i < p_end and cue_for(root) is not None and _subject(root) is not None \
+            and min(_subtree_ids(_subject(root))) == nxt.start \
+            and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children):
+        return root  # '“...!” Scott's niece, state Del. Marcia Price (D-Va.), shouted to the crowd.
     return None
+
+
+def _nearby_cue(site: _Site) -> Token | None:
+    """The cue of the quotation's sentence after or before it, of the next sentence, or a verb right beside it."""
+    doc, q = site.doc, site.q
+    return _cue_after(site) or _cue_in_next_sentence(site) \
+        or _speech_cue_in(doc, site.s_start, site.lo, site.in_any, last=True) \
+        or _verb_after_quote(doc, q, site.hi) or _verb_before(doc, q, site.lo)
+
+
+def _subject_after(cue: Token) -> Token:
+    """The phrase right after a subjectless cue that opens the text after a quotation ('“...,” says Myra Gutin')."""
+    nxt = cue.doc[cue.i + 1]
+    subj = nxt.head if nxt.pos_ == "DET" and nxt.head.i > nxt.i else nxt
+    while subj.head.i > subj.i and subj.dep_ in ("compound", "amod", "det", "poss") and subj.head.i < cue.i + 6:
+        subj = subj.head
+    return subj
+
+
+def _by_nearby_cue(site: _Site) -> _Attr | _Join | None:
+    """The attribution of the cue beside the quotation: the one already found with that cue, or a new one."""
+    cue = _nearby_cue(site)
+    if cue is None:
+        return None
+    existing = next((a for a in site.attrs if cue.i in a.cue), None)
+    if existing is not None:
+        return _Join(existing, direct=True)
+    doc = site.doc
+    subj = _subject(cue)
+    if subj is None and cue.i + 1 < len(doc) and cue.i == site.hi:
+        subj = _subject_after(cue)
+    src = sorted(_same_para(doc, cue, set(_source_ids(subj))))
+    return _direct(site.q, _cue_span_ids(cue), src, cue.lemma_.lower())
+
+
+def _by_dash_name(site: _Site) -> _Attr | None:
+    """'“...” ― Sonya Herridge': a dash and a name after the quotation."""
+    doc, q = site.doc, site.q
+    m = DASH_NAME_RE.match(doc.text, q.end)
+    if not m:
+        return None
+    dash = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    name = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+    if dash is None or name is None or not any(t.pos_ == "PROPN" for t in name):
+        return None
+    return _direct(q, [dash.start], list(range(name.start, name.end)), "―")
+
+
+def _by_name_line_above(site: _Site) -> _Attr | None:
+    """A short line ending in a colon above the quotation, with a name: 'Rep. Trey Gowdy (R-S.C.):'."""
+    doc, q = site.doc, site.q
+    text = doc.text
+    line = text[:q.start].rstrip()
+    if text[:q.start].rstrip(" \t").endswith(":") or not line.endswith(":"):
+        return None
+    ls = line.rfind("\n") + 1
+    name = re.sub(r"\s*\([^()]*\)\s*$", "", line[ls:-1]).strip()
+    nspan = doc.char_span(ls, ls + len(name), alignment_mode="expand") if name else None
+    colon = doc.char_span(len(line) - 1, len(line), alignment_mode="expand")
+    if word_count(line[ls:]) > 10 or nspan is None or colon is None or not any(t.pos_ == "PROPN" for t in nspan):
+        return None
+    return _direct(q, [colon.start], list(range(nspan.start, nspan.end)), ":")
+
+
+def _colon_before(site: _Site) -> Span | None:
+    """The colon that ends the text before the quotation, on its line ('He said: “...”') or the line above."""
+    before = site.doc.text[:site.q.start].rstrip()
+    if not before.endswith(":") or site.lo <= 0:
+        return None
+    return site.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+
+
+def _by_verb_before_colon(site: _Site) -> _Attr | None:
+    """A verb with a subject just before that colon: 'as Cornyn put it: “...”', 'Cruz called them on it:'."""
+    doc, colon = site.doc, _colon_before(site)
+    if colon is None:
+        return None
+    verb = None
+    for k in range(colon.start - 1, max(-1, colon.start - 5), -1):
+        if doc[k].pos_ == "VERB" and _subject(doc[k]) is not None:
+            verb = doc[k]
+            break
+        if doc[k].is_punct or doc[k].is_space:
+            break
+    if verb is None:
+        return None
+    src = sorted(_same_para(doc, verb, set(_source_ids(_subject(verb)))))
+    return _direct(site.q, _cue_span_ids(verb), src, verb.lemma_.lower()) if src else None
+
+
+def _by_name_before_colon(site: _Site) -> _Attr | None:
+    """'More from Blumenthal and Cohen: “...”': the colon is the cue, the subject or name before it the source."""
+    colon = _colon_before(site)
+    if colon is None:
+        return None
+    csent = site.doc[colon.start].sent
+    root = csent.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "attr") and c.i < colon.start
+                 and c.pos_ in ("PROPN", "PRON", "NOUN")), None) if root.i < colon.start else None
+    if subj is not None and (subj.pos_ != "NOUN" or subj.dep_ == "nsubj"):
+        src = _source_ids(subj)
+    else:
+        chunk = next((c for c in reversed(list(csent.noun_chunks)) if c.end <= colon.start
+                      and c.root.pos_ == "PROPN" and colon.start - c.end <= 1), None)
+        src = list(range(chunk.start, chunk.end)) if chunk is not None else []
+    return _direct(site.q, [colon.start], src, ":") if src else None
+
+
+def _is_bare(sent: Span) -> bool:
+    """A short sentence that ends in a full stop ('Dianne Bystrom agreed.')."""
+    return sent.text.rstrip().endswith(".") and len(sent) <= 12
+
+
+def _lead_in(site: _Site) -> Span | None:
+    """The sentence before the quotation's when it leads into it: ending in a colon or comma, or short and bare."""
+    if site.s_start <= 0:
+        return None
+    prev = _sent_of(site.doc, site.s_start - 1)
+    return prev if prev.text.rstrip().endswith((":", ",")) or _is_bare(prev) else None
+
+
+def _by_lead_in_cue(site: _Site) -> _Attr | None:
+    """The cue of that sentence ('He said:'), or of a bare one that says nothing of its own ('Smith agreed.')."""
+    prev = _lead_in(site)
+    if prev is None:
+        return None
+    cue = _speech_cue_in(site.doc, prev.start, prev.end, site.in_any)
+    if cue is None or (_is_bare(prev) and any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") for c in cue.children)):
+        return None
+    return _direct(site.q, _cue_span_ids(cue), _source_ids(_subject(cue)), cue.lemma_.lower())
+
+
+def _by_lead_in_name(site: _Site) -> _Attr | None:
+    """A speaker's name on its own line as that sentence: 'Rep. Trey Gowdy (R-S.C.):' then the quotation."""
+    prev = _lead_in(site)
+    if prev is None:
+        return None
+    toks = [t for t in prev if not t.is_space]
+    if not toks or toks[-1].text != ":" or len(toks) > 12 or not any(t.pos_ == "PROPN" for t in toks):
+        return None
+    names = [t.i for t in toks[:-1] if t.pos_ == "PROPN" or (t.is_title and t.pos_ == "NOUN")]
+    return _direct(site.q, [toks[-1].i], list(range(names[0], names[-1] + 1)), ":")
+
+
+def _by_continuation(site: _Site) -> _Join | None:
+    """The direct quote just before it goes on ('“A,” he said. “B.”', quotes that run over paragraphs)."""
+    doc, q, attrs = site.doc, site.q, site.attrs
+    text = doc.text
+    prev = [a for a in attrs if a.start(doc) < q.start]
+    if not prev:
+        return None
+
+    def end_of(a: _Attr) -> int:
+        return max([e for _, e in a.extra] + [doc[i].idx for i in a.content])
+
+    p = max(prev, key=end_of)
+    quoted_prev = [a for a in prev if a.quoted]
+    if not p.quoted and quoted_prev:
+        last_quoted = max(quoted_prev, key=end_of)
+        if _paragraphs_apart(text, end_of(last_quoted), q.start) <= 1:
+            p = last_quoted  # '“...,” Obama said. He didn't suggest retaliation. “...”': the quote goes on
+    p_end = max([e for _, e in p.extra] + [doc[i].idx + len(doc[i]) for i in p.content])
+    p_src = {doc[i].lower_ for i in p.source}
+    between_cues = [a for a in attrs if a is not p and p_end <= a.start(doc) < q.start
+                    and not _depends_on(doc[a.cue[0]], p.cue[0])
+                    and not (len(a.source) == 1 and doc[a.source[0]].pos_ == "PRON")
+                    and not ({doc[i].lower_ for i in a.source} <= p_src and a.source)]
+    gap = _paragraphs_apart(text, p_end, q.start)
+    para_start = q.start == 0 or text[q.start - 1] == "\n"
+    speech = p.quoted or (cue_for(doc[p.cue[0]]) is not None and cue_for(doc[p.cue[0]]).cls == "speech")
+    if not between_cues and speech and (gap == 0 and p.quoted or (gap == 1 and para_start)):
+        return _Join(p, direct=False)
+    return None
+
+
+QUOTE_STRATEGIES = (_by_nearby_cue, _by_dash_name, _by_name_line_above, _by_verb_before_colon,
+                    _by_name_before_colon, _by_lead_in_cue, _by_lead_in_name, _by_continuation)
+
+
+def _attribute_quote(site: _Site) -> _Attr | _Join | None:
+    """A new attribution for a quotation no parse attribution covers, one it joins, or None: the first strategy's."""
+    return next((r for r in (strategy(site) for strategy in QUOTE_STRATEGIES) if r is not None), None)

@@ -1,7 +1,8 @@
 """The reporting-cue lexicon: verbs, nouns and phrases that introduce what someone said or thinks.
 
-The list lives in resources/cues.tsv (lemma, part of speech, frames, class) so it can be maintained without
-touching code; this module loads it once and answers "is this token a cue, and in which frame".
+The list lives in resources/cues.tsv (lemma, part of speech, frames, class, sets) so it can be maintained without
+touching code; this module loads it once and answers "is this token a cue, and in which frame", and names the
+subsets of it that other rules read ("report", "report_core" for the temporal rules), so there is one list.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ class Cue:
     pos: str  # VERB | NOUN | PHRASE
     frames: frozenset[str]  # ccomp | xcomp | dobj | inv | that | phrase
     cls: str  # speech | thought | stance | source
+    sets: frozenset[str] = frozenset()  # named subsets the entry belongs to (report | report_core)
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,9 @@ def parse_cues(text: str) -> Lexicon:
         if len(parts) < 4:
             continue
         lemma, pos, frames, cls = parts[:4]
-        cue = Cue(lemma.lower(), pos.upper(), frozenset(f for f in frames.split(",") if f), cls)
+        sets = parts[4] if len(parts) > 4 else ""
+        cue = Cue(lemma.lower(), pos.upper(), frozenset(f for f in frames.split(",") if f), cls,
+                  frozenset(s for s in sets.split(",") if s))
         if cue.pos == "PHRASE":
             phrases.append(tuple(cue.lemma.split()))
         entries[(cue.lemma, cue.pos)] = cue
@@ -62,6 +66,15 @@ def cue_for(token: Token) -> Cue | None:
         return None
     entries = lexicon().entries
     return entries.get((token.lemma_.lower(), pos)) or entries.get((token.lower_, pos))
+
+
+@lru_cache(maxsize=8)
+def cue_set(name: str) -> frozenset[str]:
+    """Lemmas of the entries in a named subset of the lexicon (the `sets` column); ValueError for an unknown name."""
+    lemmas = frozenset(cue.lemma for cue in lexicon().entries.values() if name in cue.sets)
+    if not lemmas:
+        raise ValueError(f"no cue set named {name!r} in {CUES_FILE.name}")
+    return lemmas
 
 
 def verb_lemmas() -> set[str]:

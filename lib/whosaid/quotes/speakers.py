@@ -18,6 +18,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from whosaid.model import Quote, Speaker
+from whosaid.names import display_name
 from whosaid.quotes.cues import verb_lemmas
 
 TITLE_WORDS = {
@@ -39,12 +40,6 @@ RELATIVE = {"who", "that", "which", "whom", "whose"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "miss"}
 
 
-def _clean(text: str) -> str:
-    """A name as it should read: single spaces, no possessive, no edge punctuation."""
-    text = re.sub(r"\s+", " ", text).strip(" ,.;:'\"“”‘’()")
-    return re.sub(r"(?:'s|’s)$", "", text).strip()
-
-
 def _text_of(tokens: list[Token]) -> str:
     """Tokens as they read in the article (original spacing), cleaned."""
     if not tokens:
@@ -53,7 +48,7 @@ def _text_of(tokens: list[Token]) -> str:
     out = ""
     for k, t in enumerate(tokens):
         out += t.text + (t.whitespace_ if k + 1 < len(tokens) and tokens[k + 1].i == t.i + 1 else " ")
-    return _clean(out)
+    return display_name(out)
 
 
 def _is_title(tok: Token) -> bool:
@@ -117,7 +112,7 @@ class _Registry:
                 continue
             name, titles = _name_run(ent.root)
             if ent.label_ != "PERSON" or _bad_name(name, cue_verbs):
-                self.kind_of.setdefault(_clean(ent.text), "GPE" if ent.label_ == "GPE" else "ORG")
+                self.kind_of.setdefault(display_name(ent.text), "GPE" if ent.label_ == "GPE" else "ORG")
                 continue
             full = _text_of(name)
             self.kind_of[full] = "PERSON"
@@ -237,7 +232,7 @@ def _resolve_np(reg: _Registry, head: Token) -> tuple[str, str] | None:
     if head.ent_type_ in ("ORG", "GPE", "NORP"):
         ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
         if ent is not None and ent.label_ != "PERSON":
-            name = re.sub(r"^[Tt]he ", "", _clean(ent.text))
+            name = re.sub(r"^[Tt]he ", "", display_name(ent.text))
             if ent.label_ == "GPE" and reg.city and reg.city.endswith(name):
                 return reg.city, "GPE"
             return name, "GPE" if ent.label_ == "GPE" else "ORG"
@@ -287,7 +282,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> tuple[list[Quote], list[S
         seen_upto = max(seen_upto, span.start)
         head = _mention_head(span)
         resolved = _resolve_np(reg, head)
-        mention = _clean(span.text)
+        mention = display_name(span.text)
         if resolved is None or resolved[0] is None:
             name, kind = (resolved[1] if resolved and head.lower_ in RELATIVE else mention.split(",")[0]), "OTHER"
             name = re.sub(r"^(?:[Tt]he|[Aa]n?) ", "", name)

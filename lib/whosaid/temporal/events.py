@@ -23,11 +23,10 @@ from spacy.tokens import Doc, Span, Token
 
 from whosaid.dates import parse_day
 from whosaid.model import Event, Quote, Speaker, Timex
+from whosaid.quotes.cues import cue_set
 from whosaid.temporal.timeml import value_interval
 
-REPORTING = {"say", "tell", "add", "announce", "state", "claim", "report", "write", "note", "explain", "argue",
-             "insist", "warn", "confirm", "deny", "allege", "acknowledge", "admit", "describe", "call", "ask",
-             "reply", "respond", "declare", "predict", "suggest", "comment", "tweet", "urge", "praise", "criticize"}
+REPORTING = cue_set("report")  # verbs whose event is a statement (the "sets" column of resources/cues.tsv)
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 INHERIT_WINDOW = 3  # sentences back that a date may be inherited from
 SUMMARY_WORDS = 14

@@ -15,13 +15,14 @@ from spacy.tokens import Doc, Span, Token
 
 from whosaid.dates import is_day, parse_day
 from whosaid.model import Timex
+from whosaid.quotes.cues import cue_set
 from whosaid.temporal.rules import Match, find_matches
 from whosaid.temporal.values import Anchor, parse_value, value_of
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "going", "would", "might", "may", "should", "must"}
 DEADLINE = re.compile(r"(?:until|till|through|by|before|as soon as|as early as|no later than|effective)\s+(?:on\s+)?$", re.I)
 ANAPHORIC = re.compile(r"year-ago|year-earlier|a year|last year's|\bago\b|earlier|later|previous|same", re.I)
-REPORTING = {"say", "tell", "report", "announce", "add", "note", "state", "write", "claim"}
+REPORTING = cue_set("report_core")  # the commonest reporting verbs (the "sets" column of resources/cues.tsv)
 FUTURE_HINTS = {"expect", "plan", "schedule", "set", "due", "intend", "hope", "aim", "slate", "propose"}
 
 
