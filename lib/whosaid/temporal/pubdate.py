@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from whosaid.temporal.calendar import month_number, numeric_date, year_number
 from whosaid.temporal.rules import WEEKDAYS, find_matches
-from whosaid.temporal.values import _year as year_number
-from whosaid.temporal.values import month_number, numeric_date
 
 HEAD_CHARS = 6000
 STAMP = re.compile(r"(?:published|updated|posted|first published|last updated|date)\b[\s:]*(?:on\s+)?(?:\w+day,?\s+)?$", re.I)

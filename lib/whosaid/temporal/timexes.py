@@ -15,8 +15,9 @@ from spacy.tokens import Doc, Span, Token
 
 from whosaid.dates import is_day, parse_day
 from whosaid.model import Timex
+from whosaid.temporal.calendar import parse_value
 from whosaid.temporal.rules import Match, find_matches
-from whosaid.temporal.values import Anchor, parse_value, value_of
+from whosaid.temporal.values import Anchor, value_of
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "going", "would", "might", "may", "should", "must"}
 DEADLINE = re.compile(r"(?:until|till|through|by|before|as soon as|as early as|no later than|effective)\s+(?:on\s+)?$", re.I)

@@ -1,31 +1,24 @@
 """Normalising found temporal expressions to TimeML TIMEX3 type and value at their own granularity.
 
-Calendar arithmetic comes from python-dateutil (relativedelta, easter); numeric dates (“16.08.2017”) are read by
-dateparser, which knows the orders people write them in. The rest of the valuing is written here
-because the rules in lib.timex_rules already split each match into its parts (month, day, year, unit,
-direction), while dateparser — the maintained parser of many phrasings — returns a full datetime that loses
-the granularity (“2017-07” becomes 2017-07-16), knows no TimeML values (weeks, quarters, seasons, decades,
-PRESENT_REF, durations, sets) and cannot see the tense of the sentence, which decides whether “Friday” or
-“in April” lies before or after the publication date. `Anchor` holds the publication date, the tense and
-the discourse so far (for “a year earlier”, “the year-ago quarter”).
+The valuing is written here because the rules in whosaid.temporal.rules already split each match into its parts
+(month, day, year, unit, direction), while dateparser — the maintained parser of many phrasings — returns a full
+datetime that loses the granularity (“2017-07” becomes 2017-07-16), knows no TimeML values (weeks, quarters,
+seasons, decades, PRESENT_REF, durations, sets) and cannot see the tense of the sentence, which decides whether
+“Friday” or “in April” lies before or after the publication date. `Anchor` holds the publication date, the tense
+and the discourse so far (for “a year earlier”, “the year-ago quarter”). The pure date arithmetic these valuers
+share (dateutil, dateparser, granularities, holidays) is in whosaid.temporal.calendar.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 
-from dateutil.easter import easter
-from dateutil.relativedelta import relativedelta
+from whosaid.temporal.calendar import (GRAN_OF_UNIT, GRAN_ORDER, UNIT_CODES, UNIT_FACTOR, duration_value, fmt,
+                                       holiday_date, is_date, month_number, number, numeric_date, parse_value,
+                                       quarter_of, shift, unit_name, weekday_number, year_number)
+from whosaid.temporal.rules import ORDINALS, Match
 
-from whosaid.temporal.rules import MONTH_ABBR, MONTH_NAMES, NUMBER_WORDS, ORDINALS, VAGUE_NUMBERS, WEEKDAYS, Match
-
-UNIT_CODES = {"second": ("PT", "S"), "minute": ("PT", "M"), "hour": ("PT", "H"), "day": ("P", "D"),
-              "night": ("P", "D"), "week": ("P", "W"), "fortnight": ("P", "W"), "month": ("P", "M"),
-              "quarter": ("P", "Q"), "year": ("P", "Y"), "decade": ("P", "Y"), "century": ("P", "Y"),
-              "weekend": ("P", "WE")}
-UNIT_FACTOR = {"fortnight": 2, "decade": 10, "century": 100}
 PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
@@ -62,120 +55,7 @@ def year_frame(a: "Anchor") -> bool:
     return bool(SPAN_OF_YEAR.search(a.clause))
 
 
-def unit_name(u: str) -> str:
-    """'centuries' -> 'century', 'Weeks' -> 'week'."""
-    u = u.lower()
-    if u == "centuries":
-        return "century"
-    return u[:-1] if u.endswith("s") else u
-
-
-def number(s: str | None) -> float | None:
-    """The number a word or numeral says; None when vague ("several")."""
-    if s is None:
-        return 1
-    s = s.lower().strip()
-    if s in VAGUE_NUMBERS:
-        return None
-    if re.fullmatch(r"\d+(\.\d+)?", s):
-        return float(s)
-    if m := re.fullmatch(r"(\d+) 1/2", s):
-        return int(m[1]) + 0.5
-    if " or " in s:
-        s = s.split(" or ")[0]
-    if s.endswith("couple of"):
-        return 2.0  # "a couple of years": two, as TimeML values it
-    half = s.endswith(" and a half")
-    s = s.removesuffix(" and a half")
-    total = 0.0
-    for part in re.split(r"[- ]", s):
-        if part in ("a", "an") and total:
-            continue
-        if part not in NUMBER_WORDS:
-            return None
-        v = NUMBER_WORDS[part]
-        total = total * v if v == 100 and total else total + v
-    return total + (0.5 if half else 0)
-
-
-def month_number(name: str) -> int:
-    """1..12 for a month name or abbreviation."""
-    n = name.lower().rstrip(".")
-    return MONTH_NAMES.index(n) + 1 if n in MONTH_NAMES else MONTH_ABBR[n]
-
-
-def weekday_number(name: str) -> int:
-    """0 (Monday) .. 6 for a weekday name or abbreviation."""
-    n = name.lower().rstrip(".").rstrip("s")
-    return next(i for i, w in enumerate(WEEKDAYS) if w.startswith(n[:3]))
-
-
-def duration_value(n: float | None, unit: str) -> str:
-    """TimeML duration: P2W, PT5H, P10Y, PXY ..."""
-    prefix, code = UNIT_CODES[unit]
-    factor = UNIT_FACTOR.get(unit, 1)
-    if n is None:
-        return f"{prefix}X{code}" if unit not in UNIT_FACTOR else "PXY"
-    n = n * factor
-    if n != int(n):
-        if unit in ("hour", "minute") and n * 60 == int(n * 60):
-            small = "M" if unit == "hour" else "S"
-            return f"PT{int(n)}{code}{int(round((n - int(n)) * 60))}{small}"
-        if unit in ("year",) and n * 12 == int(n * 12):
-            return f"P{int(n)}Y{int(round((n - int(n)) * 12))}M"
-        if unit in ("day",):
-            return f"PT{int(n * 24)}H"
-        return f"{prefix}{n:g}{code}"
-    return f"{prefix}{int(n)}{code}"
-
-
-def fmt(d: date, gran: str) -> str:
-    """A date written at a granularity: day, week, month, quarter, half, year, decade, century."""
-    if gran == "day":
-        return d.isoformat()
-    if gran == "week":
-        y, w, _ = d.isocalendar()
-        return f"{y}-W{w:02d}"
-    if gran == "weekend":
-        y, w, _ = d.isocalendar()
-        return f"{y}-W{w:02d}-WE"
-    if gran == "month":
-        return f"{d.year}-{d.month:02d}"
-    if gran == "quarter":
-        return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
-    if gran == "half":
-        return f"{d.year}-H{1 if d.month <= 6 else 2}"
-    if gran == "decade":
-        return f"{d.year // 10}X"
-    if gran == "century":
-        return f"{d.year // 100:02d}"
-    return str(d.year)
-
-
-def shift(d: date, n: int, unit: str) -> date:
-    """`d` moved by n units (negative: back)."""
-    if unit in ("day", "night"):
-        return d + timedelta(days=n)
-    if unit in ("week", "weekend"):
-        return d + timedelta(weeks=n)
-    if unit == "fortnight":
-        return d + timedelta(weeks=2 * n)
-    if unit == "month":
-        return d + relativedelta(months=n)
-    if unit == "quarter":
-        return d + relativedelta(months=3 * n)
-    if unit == "year":
-        return d + relativedelta(years=n)
-    if unit == "decade":
-        return d + relativedelta(years=10 * n)
-    if unit == "century":
-        return d + relativedelta(years=100 * n)
-    return d
-
-
 QUARTER_REACH = 1000  # characters: how far back a named quarter still sets the frame of "a year ago"
-GRAN_OF_UNIT = {"day": "day", "night": "day", "week": "week", "weekend": "weekend", "fortnight": "week",
-                "month": "month", "quarter": "quarter", "year": "year", "decade": "decade", "century": "century"}
 UNKNOWN = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
            "quarter": "XXXX-QX", "half": "XXXX-HX", "year": "XXXX", "decade": "XXXX", "century": "XXXX"}
 
@@ -248,87 +128,12 @@ def last_concrete(a: Anchor, grans: tuple[str, ...], within: int | None = None) 
     return None
 
 
-def parse_value(v: str) -> tuple[date, str] | None:
-    """(first day, granularity) of a concrete TimeML date value."""
-    try:
-        if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", v):
-            return date(int(m[1]), int(m[2]), int(m[3])), "day"
-        if m := re.fullmatch(r"(\d{4})-Q([1-4])", v):
-            return date(int(m[1]), 3 * int(m[2]) - 2, 1), "quarter"
-        if m := re.fullmatch(r"(\d{4})-(\d\d)", v):
-            return date(int(m[1]), int(m[2]), 1), "month"
-        if m := re.fullmatch(r"(\d{4})-W(\d\d)", v):
-            return date.fromisocalendar(int(m[1]), int(m[2]), 1), "week"
-        if m := re.fullmatch(r"(\d{4})", v):
-            return date(int(m[1]), 1, 1), "year"
-    except ValueError:
-        return None
-    return None
-
-
-def holiday_date(name: str, year: int) -> date | None:
-    """The date of a named holiday in a year (US calendar for the movable ones)."""
-    n = name.lower().replace("'", "")
-    if "christmas eve" in n:
-        return date(year, 12, 24)
-    if "christmas" in n:
-        return date(year, 12, 25)
-    if "new years eve" in n:
-        return date(year, 12, 31)
-    if "new year" in n:
-        return date(year, 1, 1)
-    if "thanksgiving" in n:
-        first = date(year, 11, 1)
-        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-    if "good friday" in n:
-        return easter(year) - timedelta(days=2)
-    if "easter monday" in n:
-        return easter(year) + timedelta(days=1)
-    if "easter" in n:
-        return easter(year)
-    if "halloween" in n:
-        return date(year, 10, 31)
-    if "independence" in n or "fourth of july" in n:
-        return date(year, 7, 4)
-    if "valentine" in n:
-        return date(year, 2, 14)
-    if "boxing" in n:
-        return date(year, 12, 26)
-    if "labor" in n or "labour" in n:
-        first = date(year, 9, 1)
-        return first + timedelta(days=(0 - first.weekday()) % 7)
-    if "memorial" in n:
-        last = date(year, 5, 31)
-        return last - timedelta(days=last.weekday())
-    if "veterans" in n:
-        return date(year, 11, 11)
-    if "election" in n:  # US general election: the Tuesday after the first Monday of November
-        first = date(year, 11, 1)
-        return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
-    if "inauguration" in n:
-        return date(year, 1, 20)
-    return None
-
-
-def _year(y: str) -> int:
-    """A year written in digits (2017, '17 as 17) or read out ("nineteen ninety-six", "two thousand and one")."""
-    y = y.strip().lower()
-    if y.isdigit():
-        return (1900 + int(y) if int(y) > 30 else 2000 + int(y)) if len(y) == 2 else int(y)
-    words = [w for w in re.split(r"[- ]+", y) if w != "and"]
-    if words[:2] == ["two", "thousand"]:
-        return 2000 + int(number(" ".join(words[2:])) or 0) if words[2:] else 2000
-    century = NUMBER_WORDS.get(words[0], 0)
-    rest = [w for w in words[1:] if w != "oh"]
-    return century * 100 + int(number(" ".join(rest)) or 0)
-
-
 def year_of(y: str, a: "Anchor") -> int | None:
     """The year a group names: digits, read-out words, or "this/last/next year"."""
     yy = y.lower().removesuffix("'s").strip()
     if "year" in yy and not yy.startswith("two thousand"):
         return relative_year(yy, a)
-    return _year(yy)
+    return year_number(yy)
 
 
 def value_of(m: Match, a: Anchor) -> tuple[str, str] | None:
@@ -347,19 +152,6 @@ def v_iso(g, text, a):
     return "DATE", d.isoformat()
 
 
-@lru_cache(maxsize=4096)
-def numeric_date(text: str) -> date | None:
-    """A numeric date read by dateparser (which knows the day-first and month-first orders); cached."""
-    import dateparser
-
-    if len(re.findall(r"\d+", text)[0]) == 4:
-        settings = {"DATE_ORDER": "YMD"}
-    else:
-        settings = {"DATE_ORDER": "MDY"}  # English news; dateparser turns it when the day cannot be a month
-    d = dateparser.parse(text, languages=["en"], settings={**settings, "STRICT_PARSING": True})
-    return d.date() if d else None
-
-
 def v_numeric(g, text, a):
     d = numeric_date(text)
     if d is None or not 1600 <= d.year <= 2200:
@@ -374,17 +166,17 @@ def _day(g) -> int:
 def _month_year(g, a: Anchor, day: int | None) -> str | None:
     mon = month_number(g["mon"])
     if g.get("y"):
-        y = str(_year(g["y"]))
+        y = str(year_number(g["y"]))
     elif g.get("wd") and a.dct and day:
         # the weekday fixes the year: take the nearest year in which the date falls on it
         wd = weekday_number(g["wd"])
-        ys = [y for y in (a.dct.year, a.dct.year - 1, a.dct.year + 1) if _valid(y, mon, day) and date(y, mon, day).weekday() == wd]
+        ys = [y for y in (a.dct.year, a.dct.year - 1, a.dct.year + 1) if is_date(y, mon, day) and date(y, mon, day).weekday() == wd]
         y = str(ys[0] if ys else year_for(mon, day, a))
     elif a.dct and day and re.search(r"\b(?:last|next)\s+$", a.before, re.I):
         # "last Oct. 23", "next March 3": the one before (after) the publication date
         back = a.before.rstrip().lower().endswith("last")
         y = a.dct.year
-        while not _valid(y, mon, day) or (date(y, mon, day) >= a.dct if back else date(y, mon, day) <= a.dct):
+        while not is_date(y, mon, day) or (date(y, mon, day) >= a.dct if back else date(y, mon, day) <= a.dct):
             y += -1 if back else 1  # ends within 8 years: Feb. 29 comes round in a leap year
         y = str(y)
     elif a.dct:
@@ -394,24 +186,16 @@ def _month_year(g, a: Anchor, day: int | None) -> str | None:
     return y
 
 
-def _valid(y: int, m: int, d: int) -> bool:
-    try:
-        date(y, m, d)
-        return True
-    except ValueError:
-        return False
-
-
 def v_mdy(g, text, a):
     day = _day(g)
     mon = month_number(g["mon"])
-    if day > 31 or not _valid(2000, mon, day):
+    if day > 31 or not is_date(2000, mon, day):
         return None
     y = _month_year(g, a, day)
-    if y.isdigit() and not _valid(int(y), mon, day):
+    if y.isdigit() and not is_date(int(y), mon, day):
         if g.get("y"):
             return None  # "Feb. 29, 2017" names no day
-        y = str(next(yy for yy in range(int(y), int(y) - 8, -1) if _valid(yy, mon, day)))  # the last Feb. 29
+        y = str(next(yy for yy in range(int(y), int(y) - 8, -1) if is_date(yy, mon, day)))  # the last Feb. 29
     return "DATE", f"{y}-{mon:02d}-{day:02d}"
 
 
@@ -427,7 +211,7 @@ def v_partday(g, text, a):
 
 
 def v_my(g, text, a):
-    return "DATE", f"{_year(g['y'])}-{month_number(g['mon']):02d}"
+    return "DATE", f"{year_number(g['y'])}-{month_number(g['mon']):02d}"
 
 
 def v_month(g, text, a):
@@ -454,7 +238,7 @@ def _with_day(g, a: Anchor) -> date | None:
         return weekday_date(weekday_number(g["wd"]), a, None)
     if g.get("mon") and g.get("d"):
         mon, day = month_number(g["mon"]), _day(g)
-        if not _valid(2000, mon, day):
+        if not is_date(2000, mon, day):
             return None
         if a.dct:
             return date(year_for(mon, day, a), mon, day)
@@ -506,7 +290,7 @@ def v_decadeword(g, text, a):
 
 
 def v_yearword(g, text, a):
-    return "DATE", str(_year(g["y"]))
+    return "DATE", str(year_number(g["y"]))
 
 
 def v_century(g, text, a):
@@ -521,14 +305,14 @@ def v_century(g, text, a):
 
 
 def v_year(g, text, a):
-    y = _year(g["y"])
+    y = year_number(g["y"])
     if not g.get("fiscal") and not g.get("mod") and not g.get("period") and not text.lower().startswith("the"):
         # a bare four-digit number is a year only in a plausible range
         if a.dct and not (1600 <= y <= a.dct.year + 30):
             return None
     if g.get("period", "").lower() == "quarter":
         ref = _ref_quarter(a)  # "the 1988 quarter": the quarter the report speaks of, in that year
-        return ("DATE", f"{y}-Q{_quarter_of(ref)}") if ref else ("DATE", f"{y}-QX")
+        return ("DATE", f"{y}-Q{quarter_of(ref)}") if ref else ("DATE", f"{y}-QX")
     if g.get("period", "").lower() == "half":
         return None
     if g.get("period", "").lower() == "period":
@@ -538,17 +322,13 @@ def v_year(g, text, a):
     return "DATE", str(y)
 
 
-def _quarter_of(d: date) -> int:
-    return (d.month - 1) // 3 + 1
-
-
 def _ref_quarter(a: Anchor) -> date | None:
     """The quarter a report speaks of: the last one named, else the last full quarter before publication."""
     q = last_concrete(a, ("quarter",))
     if q and a.dct and a.dct - timedelta(days=500) <= q[0] <= a.dct - timedelta(days=80):
         return q[0]
     if a.dct:
-        start = date(a.dct.year, 3 * _quarter_of(a.dct) - 2, 1)
+        start = date(a.dct.year, 3 * quarter_of(a.dct) - 2, 1)
         return shift(start, -1, "quarter")
     return None
 
@@ -567,13 +347,13 @@ def v_quarter(g, text, a):
             if a.dct is None:
                 return "DATE", f"XXXX-Q{n}"
             y = a.dct.year
-            if ago or (a.tense == "past" and n > _quarter_of(a.dct)):
+            if ago or (a.tense == "past" and n > quarter_of(a.dct)):
                 y -= 1  # "profits fell in the fourth quarter", said in January: last year's
         return "DATE", f"{y}-Q{n}"
     # "the quarter", "the latest quarter", "the year-ago quarter", "next quarter"
     if a.dct is None:
         return "DATE", "XXXX-QX"
-    cur = date(a.dct.year, 3 * _quarter_of(a.dct) - 2, 1)
+    cur = date(a.dct.year, 3 * quarter_of(a.dct) - 2, 1)
     if rel in ("next", "coming"):
         return "DATE", fmt(shift(cur, 1, "quarter"), "quarter")
     if rel in ("this", "current"):
@@ -589,7 +369,7 @@ def v_quarter(g, text, a):
 
 
 def v_qnum(g, text, a):
-    y = _year(g["y"]) if g.get("y") else (a.dct.year if a.dct else "XXXX")
+    y = year_number(g["y"]) if g.get("y") else (a.dct.year if a.dct else "XXXX")
     return "DATE", f"{y}-Q{g['q']}"
 
 
@@ -629,7 +409,7 @@ def v_season(g, text, a):
         return None  # "fall", "spring" alone are too often a verb or a noun
     code = SEASON_CODES[s]
     if g.get("y"):
-        return "DATE", f"{_year(g['y'])}-{code}"
+        return "DATE", f"{year_number(g['y'])}-{code}"
     if a.dct is None:
         return "DATE", f"XXXX-{code}"
     start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
@@ -646,7 +426,7 @@ def v_holiday(g, text, a):
     if a.dct is None and not g.get("y"):
         return "DATE", "XXXX-XX-XX"
     if g.get("y"):
-        y = _year(g["y"])
+        y = year_number(g["y"])
     else:
         rel = (g.get("rel") or "").lower()
         y = a.dct.year
@@ -803,9 +583,6 @@ def v_ago(g, text, a):
     d, g2 = ref
     gran = g2 if GRAN_ORDER.index(g2) < GRAN_ORDER.index(gran) and u == "year" else gran
     return "DATE", fmt(shift(d, -n_int if back else n_int, unit), gran)
-
-
-GRAN_ORDER = ["day", "week", "weekend", "month", "quarter", "half", "year", "decade", "century"]
 
 
 def v_ago1(g, text, a):
