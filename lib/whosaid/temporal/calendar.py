@@ -32,7 +32,7 @@ def unit_name(u: str) -> str:
     u = u.lower()
     if u == "centuries":
         return "century"
-    return u[:-1] if u.endswith("s") else u
+    return u.removesuffix("s")
 
 
 def number(s: str | None) -> float | None:
@@ -73,9 +73,9 @@ def duration_value(n: float | None, unit: str) -> str:
     if n != int(n):
         if unit in ("hour", "minute") and n * 60 == int(n * 60):
             small = "M" if unit == "hour" else "S"
-            return f"PT{int(n)}{code}{int(round((n - int(n)) * 60))}{small}"
+            return f"PT{int(n)}{code}{round((n - int(n)) * 60)}{small}"
         if unit in ("year",) and n * 12 == int(n * 12):
-            return f"P{int(n)}Y{int(round((n - int(n)) * 12))}M"
+            return f"P{int(n)}Y{round((n - int(n)) * 12)}M"
         if unit in ("day",):
             return f"PT{int(n * 24)}H"
         return f"{prefix}{n:g}{code}"

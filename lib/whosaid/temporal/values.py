@@ -85,7 +85,7 @@ def valuer(*rules: str) -> Callable[[ValuerT], ValuerT]:
     return register
 
 
-SPAN_OF_YEAR = re.compile(r"\b(?:nine|six|9|6)[- ]months?\b|\bfirst half\b", re.I)
+SPAN_OF_YEAR = re.compile(r"\b(?:nine|six|9|6)[- ]months?\b|\bfirst half\b", re.IGNORECASE)
 
 
 def year_frame(a: Anchor) -> bool:
@@ -217,7 +217,7 @@ def _month_year(g: Groups, a: Anchor, day: int | None) -> str:
         wd = weekday_number(g["wd"])
         ys = [y for y in (a.dct.year, a.dct.year - 1, a.dct.year + 1) if is_date(y, mon, day) and date(y, mon, day).weekday() == wd]
         y = str(ys[0] if ys else year_for(mon, day, a))
-    elif a.dct and day and re.search(r"\b(?:last|next)\s+$", a.before, re.I):
+    elif a.dct and day and re.search(r"\b(?:last|next)\s+$", a.before, re.IGNORECASE):
         # "last Oct. 23", "next March 3": the one before (after) the publication date
         back = a.before.rstrip().lower().endswith("last")
         y = a.dct.year
@@ -378,10 +378,9 @@ def v_century(g: Groups, text: str, a: Anchor) -> Value:
 def v_year(g: Groups, text: str, a: Anchor) -> Value | None:
     """A year (“2004”, “fiscal 1988”, “the 1988 quarter”); None for an implausible bare number or “the 1988 half”."""
     y = year_number(g["y"])
-    if not g.get("fiscal") and not g.get("mod") and not g.get("period") and not text.lower().startswith("the"):
-        # a bare four-digit number is a year only in a plausible range
-        if a.dct and not (1600 <= y <= a.dct.year + 30):
-            return None
+    bare = not g.get("fiscal") and not g.get("mod") and not g.get("period") and not text.lower().startswith("the")
+    if bare and a.dct and not (1600 <= y <= a.dct.year + 30):
+        return None  # a bare four-digit number is a year only in a plausible range
     if g.get("period", "").lower() == "quarter":
         ref = _ref_quarter(a)  # "the 1988 quarter": the quarter the report speaks of, in that year
         return ("DATE", f"{y}-Q{quarter_of(ref)}") if ref else ("DATE", f"{y}-QX")
@@ -526,9 +525,9 @@ def v_holiday(g: Groups, text: str, a: Anchor) -> Value | None:
         elif not rel:
             y = pick_date([holiday_date(g["h"], yy) for yy in (y - 1, y, y + 1)], a.dct, a.tense).year
     d = holiday_date(g["h"], y)
-    if d and re.match(r"\s+week\b", a.after, re.I):
+    if d and re.match(r"\s+week\b", a.after, re.IGNORECASE):
         return "DATE", fmt(d, "week")  # "as Easter week began": the week of the holiday
-    if d and re.match(r"(?:\s+and\s+New Year'?s?)?\s+(?:season|period|holidays|shopping|sales|rush|break|quarter)\b", a.after, re.I):
+    if d and re.match(r"(?:\s+and\s+New Year'?s?)?\s+(?:season|period|holidays|shopping|sales|rush|break|quarter)\b", a.after, re.IGNORECASE):
         return "DATE", fmt(d, "month")  # "the Christmas sales period" is the month around the day, not the day
     return ("DATE", d.isoformat()) if d else None
 
@@ -661,7 +660,7 @@ def v_ago(g: Groups, text: str, a: Anchor) -> Value | None:
         return "DATE", "PAST_REF" if back else "FUTURE_REF"
     if direction in ("before", "after"):
         return "DURATION", duration_value(n, u)
-    n_int = int(round(n * UNIT_FACTOR.get(u, 1)))
+    n_int = round(n * UNIT_FACTOR.get(u, 1))
     unit = "year" if u in ("decade", "century") else u
     if u in ("decade", "century"):
         gran = "year"
@@ -701,7 +700,6 @@ def v_yearend(g: Groups, text: str, a: Anchor) -> Value:
 @valuer("yearago")
 def v_yearago(g: Groups, text: str, a: Anchor) -> Value:
     """“Year-ago”, “year-earlier”: the last quarter named, a year back; else the year before publication."""
-    rel = g["rel"].lower()
     q = last_concrete(a, ("quarter",))
     if q and not year_frame(a):
         return "DATE", fmt(shift(q[0], -1, "year"), "quarter")
