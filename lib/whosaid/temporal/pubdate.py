@@ -4,16 +4,15 @@ Clues, strongest first: a “Published/Updated/Posted …” line or a dateline 
 2017 —”); a full date written in the text (a photo caption such as “in Miami on Aug. 16, 2017” usually
 dates the event the article reports). A weekday named near the top (“on Wednesday”) that falls on the same
 date confirms it; full dates that disagree lower the confidence. The full dates are found with the timex rules
-(lib.timex_rules), so this costs no parse.
+(whosaid.temporal.rules), so this costs no parse.
 """
 from __future__ import annotations
 
 import re
 from datetime import date
 
+from whosaid.temporal.calendar import month_number, numeric_date, year_number
 from whosaid.temporal.rules import WEEKDAYS, find_matches
-from whosaid.temporal.values import _year as year_number
-from whosaid.temporal.values import month_number, numeric_date
 
 HEAD_CHARS = 6000
 STAMP = re.compile(r"(?:published|updated|posted|first published|last updated|date)\b[\s:]*(?:on\s+)?(?:\w+day,?\s+)?$", re.I)

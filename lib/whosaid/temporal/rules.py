@@ -3,7 +3,7 @@
 Hand-written because no maintained Python library finds TimeML expressions in running text: dateparser and
 dateutil parse a string already cut out, spaCy's DATE entities miss many (“now”, “the past”, “quarterly”) and
 cut others wrongly (“the third quarter of 1989 ending Sept. 30”). Each rule is one compiled pattern with a name
-that lib.timex_value knows how to value; all rules run once over the text (linear time), and overlaps are
+that whosaid.temporal.values knows how to value; all rules run once over the text (linear time), and overlaps are
 settled leftmost-longest.
 """
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Temporal expressions of a parsed article: found by lib.timex_rules, valued by lib.timex_value.
+"""Temporal expressions of a parsed article: found by temporal.rules, valued by temporal.values.
 
 This module adds what needs the parse: the tense of the verb that governs an expression (it decides whether
 “Friday” or “in April” lies before or after the publication date), part-of-speech checks that drop words
@@ -16,8 +16,9 @@ from spacy.tokens import Doc, Span, Token
 from whosaid.dates import is_day, parse_day
 from whosaid.model import Timex
 from whosaid.quotes.cues import cue_set
+from whosaid.temporal.calendar import parse_value
 from whosaid.temporal.rules import Match, find_matches
-from whosaid.temporal.values import Anchor, parse_value, value_of
+from whosaid.temporal.values import Anchor, value_of
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "going", "would", "might", "may", "should", "must"}
 DEADLINE = re.compile(r"(?:until|till|through|by|before|as soon as|as early as|no later than|effective)\s+(?:on\s+)?$", re.I)

@@ -1,31 +1,43 @@
 """Normalising found temporal expressions to TimeML TIMEX3 type and value at their own granularity.
 
-Calendar arithmetic comes from python-dateutil (relativedelta, easter); numeric dates (“16.08.2017”) are read by
-dateparser, which knows the orders people write them in. The rest of the valuing is written here
-because the rules in lib.timex_rules already split each match into its parts (month, day, year, unit,
-direction), while dateparser — the maintained parser of many phrasings — returns a full datetime that loses
-the granularity (“2017-07” becomes 2017-07-16), knows no TimeML values (weeks, quarters, seasons, decades,
-PRESENT_REF, durations, sets) and cannot see the tense of the sentence, which decides whether “Friday” or
-“in April” lies before or after the publication date. `Anchor` holds the publication date, the tense and
-the discourse so far (for “a year earlier”, “the year-ago quarter”).
+The valuing is written here because the rules in whosaid.temporal.rules already split each match into its parts
+(month, day, year, unit, direction), while dateparser — the maintained parser of many phrasings — returns a full
+datetime that loses the granularity (“2017-07” becomes 2017-07-16), knows no TimeML values (weeks, quarters,
+seasons, decades, PRESENT_REF, durations, sets) and cannot see the tense of the sentence, which decides whether
+“Friday” or “in April” lies before or after the publication date. `Anchor` holds the publication date, the tense
+and the discourse so far (for “a year earlier”, “the year-ago quarter”). Each rule has one valuer, registered with
+`@valuer("rule")` in VALUERS. The pure date arithmetic the valuers share (dateutil, dateparser, granularities,
+holidays) is in whosaid.temporal.calendar.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
+from typing import TypeVar
 
-from dateutil.easter import easter
-from dateutil.relativedelta import relativedelta
+from whosaid.temporal.calendar import (
+    GRAN_OF_UNIT,
+    GRAN_ORDER,
+    UNIT_CODES,
+    UNIT_FACTOR,
+    duration_value,
+    fmt,
+    holiday_date,
+    is_date,
+    month_number,
+    number,
+    numeric_date,
+    parse_value,
+    quarter_of,
+    shift,
+    unit_name,
+    weekday_number,
+    year_number,
+)
+from whosaid.temporal.rules import ORDINALS, Match
 
-from whosaid.temporal.rules import MONTH_ABBR, MONTH_NAMES, NUMBER_WORDS, ORDINALS, VAGUE_NUMBERS, WEEKDAYS, Match
-
-UNIT_CODES = {"second": ("PT", "S"), "minute": ("PT", "M"), "hour": ("PT", "H"), "day": ("P", "D"),
-              "night": ("P", "D"), "week": ("P", "W"), "fortnight": ("P", "W"), "month": ("P", "M"),
-              "quarter": ("P", "Q"), "year": ("P", "Y"), "decade": ("P", "Y"), "century": ("P", "Y"),
-              "weekend": ("P", "WE")}
-UNIT_FACTOR = {"fortnight": 2, "decade": 10, "century": 100}
 PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
@@ -54,128 +66,34 @@ class Anchor:
     clause: str = ""  # its sentence up to it ("For the nine months, net rose from $9 million")
 
 
-SPAN_OF_YEAR = re.compile(r"\b(?:nine|six|9|6)[- ]months?\b|\bfirst half\b", re.I)
+Groups = Mapping[str, str]  # a match's named groups, those that matched
+Value = tuple[str, str]  # (TIMEX3 type, value), e.g. ("DATE", "2017-08-16")
+Valuer = Callable[[Groups, str, Anchor], Value | None]  # (groups, matched text, anchor) -> value or None
+ValuerT = TypeVar("ValuerT", bound=Valuer)
+
+VALUERS: dict[str, Valuer] = {}  # rule name -> its valuer, filled by @valuer
 
 
-def year_frame(a: "Anchor") -> bool:
+def valuer(*rules: str) -> Callable[[ValuerT], ValuerT]:
+    """Register the decorated function as the valuer of the named rules."""
+    def register(fn: ValuerT) -> ValuerT:
+        """Record `fn` under each rule name; a rule that already has a valuer is an error."""
+        if taken := [rule for rule in rules if rule in VALUERS]:
+            raise ValueError(f"rules {taken} already have a valuer")
+        VALUERS.update(dict.fromkeys(rules, fn))
+        return fn
+    return register
+
+
+SPAN_OF_YEAR = re.compile(r"\b(?:nine|six|9|6)[- ]months?\b|\bfirst half\b", re.IGNORECASE)
+
+
+def year_frame(a: Anchor) -> bool:
     """True when the sentence compares a span of the year ("for the nine months ... a year earlier"), not a quarter."""
     return bool(SPAN_OF_YEAR.search(a.clause))
 
 
-def unit_name(u: str) -> str:
-    """'centuries' -> 'century', 'Weeks' -> 'week'."""
-    u = u.lower()
-    if u == "centuries":
-        return "century"
-    return u[:-1] if u.endswith("s") else u
-
-
-def number(s: str | None) -> float | None:
-    """The number a word or numeral says; None when vague ("several")."""
-    if s is None:
-        return 1
-    s = s.lower().strip()
-    if s in VAGUE_NUMBERS:
-        return None
-    if re.fullmatch(r"\d+(\.\d+)?", s):
-        return float(s)
-    if m := re.fullmatch(r"(\d+) 1/2", s):
-        return int(m[1]) + 0.5
-    if " or " in s:
-        s = s.split(" or ")[0]
-    if s.endswith("couple of"):
-        return 2.0  # "a couple of years": two, as TimeML values it
-    half = s.endswith(" and a half")
-    s = s.removesuffix(" and a half")
-    total = 0.0
-    for part in re.split(r"[- ]", s):
-        if part in ("a", "an") and total:
-            continue
-        if part not in NUMBER_WORDS:
-            return None
-        v = NUMBER_WORDS[part]
-        total = total * v if v == 100 and total else total + v
-    return total + (0.5 if half else 0)
-
-
-def month_number(name: str) -> int:
-    """1..12 for a month name or abbreviation."""
-    n = name.lower().rstrip(".")
-    return MONTH_NAMES.index(n) + 1 if n in MONTH_NAMES else MONTH_ABBR[n]
-
-
-def weekday_number(name: str) -> int:
-    """0 (Monday) .. 6 for a weekday name or abbreviation."""
-    n = name.lower().rstrip(".").rstrip("s")
-    return next(i for i, w in enumerate(WEEKDAYS) if w.startswith(n[:3]))
-
-
-def duration_value(n: float | None, unit: str) -> str:
-    """TimeML duration: P2W, PT5H, P10Y, PXY ..."""
-    prefix, code = UNIT_CODES[unit]
-    factor = UNIT_FACTOR.get(unit, 1)
-    if n is None:
-        return f"{prefix}X{code}" if unit not in UNIT_FACTOR else "PXY"
-    n = n * factor
-    if n != int(n):
-        if unit in ("hour", "minute") and n * 60 == int(n * 60):
-            small = "M" if unit == "hour" else "S"
-            return f"PT{int(n)}{code}{int(round((n - int(n)) * 60))}{small}"
-        if unit in ("year",) and n * 12 == int(n * 12):
-            return f"P{int(n)}Y{int(round((n - int(n)) * 12))}M"
-        if unit in ("day",):
-            return f"PT{int(n * 24)}H"
-        return f"{prefix}{n:g}{code}"
-    return f"{prefix}{int(n)}{code}"
-
-
-def fmt(d: date, gran: str) -> str:
-    """A date written at a granularity: day, week, month, quarter, half, year, decade, century."""
-    if gran == "day":
-        return d.isoformat()
-    if gran == "week":
-        y, w, _ = d.isocalendar()
-        return f"{y}-W{w:02d}"
-    if gran == "weekend":
-        y, w, _ = d.isocalendar()
-        return f"{y}-W{w:02d}-WE"
-    if gran == "month":
-        return f"{d.year}-{d.month:02d}"
-    if gran == "quarter":
-        return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
-    if gran == "half":
-        return f"{d.year}-H{1 if d.month <= 6 else 2}"
-    if gran == "decade":
-        return f"{d.year // 10}X"
-    if gran == "century":
-        return f"{d.year // 100:02d}"
-    return str(d.year)
-
-
-def shift(d: date, n: int, unit: str) -> date:
-    """`d` moved by n units (negative: back)."""
-    if unit in ("day", "night"):
-        return d + timedelta(days=n)
-    if unit in ("week", "weekend"):
-        return d + timedelta(weeks=n)
-    if unit == "fortnight":
-        return d + timedelta(weeks=2 * n)
-    if unit == "month":
-        return d + relativedelta(months=n)
-    if unit == "quarter":
-        return d + relativedelta(months=3 * n)
-    if unit == "year":
-        return d + relativedelta(years=n)
-    if unit == "decade":
-        return d + relativedelta(years=10 * n)
-    if unit == "century":
-        return d + relativedelta(years=100 * n)
-    return d
-
-
 QUARTER_REACH = 1000  # characters: how far back a named quarter still sets the frame of "a year ago"
-GRAN_OF_UNIT = {"day": "day", "night": "day", "week": "week", "weekend": "weekend", "fortnight": "week",
-                "month": "month", "quarter": "quarter", "year": "year", "decade": "decade", "century": "century"}
 UNKNOWN = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
            "quarter": "XXXX-QX", "half": "XXXX-HX", "year": "XXXX", "decade": "XXXX", "century": "XXXX"}
 
@@ -183,6 +101,7 @@ UNKNOWN = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "m
 def pick_date(cands: list[date], dct: date, tense: str | None) -> date:
     """The candidate nearest the publication date, leaning to the past or future by tense."""
     def cost(d: date) -> float:
+        """Days from the publication date, weighted against the tense."""
         delta = (d - dct).days
         if tense == "past" and delta > 0:
             return delta * 3
@@ -248,96 +167,23 @@ def last_concrete(a: Anchor, grans: tuple[str, ...], within: int | None = None) 
     return None
 
 
-def parse_value(v: str) -> tuple[date, str] | None:
-    """(first day, granularity) of a concrete TimeML date value."""
-    try:
-        if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", v):
-            return date(int(m[1]), int(m[2]), int(m[3])), "day"
-        if m := re.fullmatch(r"(\d{4})-Q([1-4])", v):
-            return date(int(m[1]), 3 * int(m[2]) - 2, 1), "quarter"
-        if m := re.fullmatch(r"(\d{4})-(\d\d)", v):
-            return date(int(m[1]), int(m[2]), 1), "month"
-        if m := re.fullmatch(r"(\d{4})-W(\d\d)", v):
-            return date.fromisocalendar(int(m[1]), int(m[2]), 1), "week"
-        if m := re.fullmatch(r"(\d{4})", v):
-            return date(int(m[1]), 1, 1), "year"
-    except ValueError:
-        return None
-    return None
-
-
-def holiday_date(name: str, year: int) -> date | None:
-    """The date of a named holiday in a year (US calendar for the movable ones)."""
-    n = name.lower().replace("'", "")
-    if "christmas eve" in n:
-        return date(year, 12, 24)
-    if "christmas" in n:
-        return date(year, 12, 25)
-    if "new years eve" in n:
-        return date(year, 12, 31)
-    if "new year" in n:
-        return date(year, 1, 1)
-    if "thanksgiving" in n:
-        first = date(year, 11, 1)
-        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-    if "good friday" in n:
-        return easter(year) - timedelta(days=2)
-    if "easter monday" in n:
-        return easter(year) + timedelta(days=1)
-    if "easter" in n:
-        return easter(year)
-    if "halloween" in n:
-        return date(year, 10, 31)
-    if "independence" in n or "fourth of july" in n:
-        return date(year, 7, 4)
-    if "valentine" in n:
-        return date(year, 2, 14)
-    if "boxing" in n:
-        return date(year, 12, 26)
-    if "labor" in n or "labour" in n:
-        first = date(year, 9, 1)
-        return first + timedelta(days=(0 - first.weekday()) % 7)
-    if "memorial" in n:
-        last = date(year, 5, 31)
-        return last - timedelta(days=last.weekday())
-    if "veterans" in n:
-        return date(year, 11, 11)
-    if "election" in n:  # US general election: the Tuesday after the first Monday of November
-        first = date(year, 11, 1)
-        return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
-    if "inauguration" in n:
-        return date(year, 1, 20)
-    return None
-
-
-def _year(y: str) -> int:
-    """A year written in digits (2017, '17 as 17) or read out ("nineteen ninety-six", "two thousand and one")."""
-    y = y.strip().lower()
-    if y.isdigit():
-        return (1900 + int(y) if int(y) > 30 else 2000 + int(y)) if len(y) == 2 else int(y)
-    words = [w for w in re.split(r"[- ]+", y) if w != "and"]
-    if words[:2] == ["two", "thousand"]:
-        return 2000 + int(number(" ".join(words[2:])) or 0) if words[2:] else 2000
-    century = NUMBER_WORDS.get(words[0], 0)
-    rest = [w for w in words[1:] if w != "oh"]
-    return century * 100 + int(number(" ".join(rest)) or 0)
-
-
-def year_of(y: str, a: "Anchor") -> int | None:
+def year_of(y: str, a: Anchor) -> int | None:
     """The year a group names: digits, read-out words, or "this/last/next year"."""
     yy = y.lower().removesuffix("'s").strip()
     if "year" in yy and not yy.startswith("two thousand"):
         return relative_year(yy, a)
-    return _year(yy)
+    return year_number(yy)
 
 
-def value_of(m: Match, a: Anchor) -> tuple[str, str] | None:
+def value_of(m: Match, a: Anchor) -> Value | None:
     """(TIMEX3 type, value) of a rule match, or None when the match is not a temporal expression."""
     fn = VALUERS.get(m.rule)
     return fn(m.groups, m.text, a) if fn else None
 
 
-def v_iso(g, text, a):
+@valuer("iso")
+def v_iso(g: Groups, text: str, a: Anchor) -> Value | None:
+    """An ISO 8601 date (“2017-08-16”), a TIME when it has a clock time; None for an impossible date."""
     try:
         d = date(int(g["y"]), int(g["m"]), int(g["d"]))
     except ValueError:
@@ -347,44 +193,35 @@ def v_iso(g, text, a):
     return "DATE", d.isoformat()
 
 
-@lru_cache(maxsize=4096)
-def numeric_date(text: str) -> date | None:
-    """A numeric date read by dateparser (which knows the day-first and month-first orders); cached."""
-    import dateparser
-
-    if len(re.findall(r"\d+", text)[0]) == 4:
-        settings = {"DATE_ORDER": "YMD"}
-    else:
-        settings = {"DATE_ORDER": "MDY"}  # English news; dateparser turns it when the day cannot be a month
-    d = dateparser.parse(text, languages=["en"], settings={**settings, "STRICT_PARSING": True})
-    return d.date() if d else None
-
-
-def v_numeric(g, text, a):
+@valuer("numeric")
+def v_numeric(g: Groups, text: str, a: Anchor) -> Value | None:
+    """A numeric date in any order (“8/16/2017”, “16.08.2017”) read by dateparser; None if unread or not 1600-2200."""
     d = numeric_date(text)
     if d is None or not 1600 <= d.year <= 2200:
         return None
     return "DATE", d.isoformat()
 
 
-def _day(g) -> int:
+def _day(g: Groups) -> int:
+    """The day of the month that the `d` group says (“16th” is 16)."""
     return int(re.match(r"\d+", g["d"])[0])
 
 
-def _month_year(g, a: Anchor, day: int | None) -> str | None:
+def _month_year(g: Groups, a: Anchor, day: int | None) -> str:
+    """The year of a month (and day) as text: given, fixed by the weekday, after “last”/“next”, by tense, or XXXX."""
     mon = month_number(g["mon"])
     if g.get("y"):
-        y = str(_year(g["y"]))
+        y = str(year_number(g["y"]))
     elif g.get("wd") and a.dct and day:
         # the weekday fixes the year: take the nearest year in which the date falls on it
         wd = weekday_number(g["wd"])
-        ys = [y for y in (a.dct.year, a.dct.year - 1, a.dct.year + 1) if _valid(y, mon, day) and date(y, mon, day).weekday() == wd]
+        ys = [y for y in (a.dct.year, a.dct.year - 1, a.dct.year + 1) if is_date(y, mon, day) and date(y, mon, day).weekday() == wd]
         y = str(ys[0] if ys else year_for(mon, day, a))
-    elif a.dct and day and re.search(r"\b(?:last|next)\s+$", a.before, re.I):
+    elif a.dct and day and re.search(r"\b(?:last|next)\s+$", a.before, re.IGNORECASE):
         # "last Oct. 23", "next March 3": the one before (after) the publication date
         back = a.before.rstrip().lower().endswith("last")
         y = a.dct.year
-        while not _valid(y, mon, day) or (date(y, mon, day) >= a.dct if back else date(y, mon, day) <= a.dct):
+        while not is_date(y, mon, day) or (date(y, mon, day) >= a.dct if back else date(y, mon, day) <= a.dct):
             y += -1 if back else 1  # ends within 8 years: Feb. 29 comes round in a leap year
         y = str(y)
     elif a.dct:
@@ -394,43 +231,45 @@ def _month_year(g, a: Anchor, day: int | None) -> str | None:
     return y
 
 
-def _valid(y: int, m: int, d: int) -> bool:
-    try:
-        date(y, m, d)
-        return True
-    except ValueError:
-        return False
-
-
-def v_mdy(g, text, a):
+@valuer("mdy", "dmy")
+def v_mdy(g: Groups, text: str, a: Anchor) -> Value | None:
+    """A month and day, with or without a year (“Aug. 16”, “16 August 2017”); None for a day the month or year lacks."""
     day = _day(g)
     mon = month_number(g["mon"])
-    if day > 31 or not _valid(2000, mon, day):
+    if day > 31 or not is_date(2000, mon, day):
         return None
     y = _month_year(g, a, day)
-    if y.isdigit() and not _valid(int(y), mon, day):
+    if y.isdigit() and not is_date(int(y), mon, day):
         if g.get("y"):
             return None  # "Feb. 29, 2017" names no day
-        y = str(next(yy for yy in range(int(y), int(y) - 8, -1) if _valid(yy, mon, day)))  # the last Feb. 29
+        y = str(next(yy for yy in range(int(y), int(y) - 8, -1) if is_date(yy, mon, day)))  # the last Feb. 29
     return "DATE", f"{y}-{mon:02d}-{day:02d}"
 
 
-def v_myrel(g, text, a):
+@valuer("myrel")
+def v_myrel(g: Groups, text: str, a: Anchor) -> Value:
+    """A month of a year named relatively (“March of last year”)."""
     if a.dct is None:
         return "DATE", f"XXXX-{month_number(g['mon']):02d}"
     return "DATE", f"{relative_year(g['rel'], a)}-{month_number(g['mon']):02d}"
 
 
-def v_partday(g, text, a):
+@valuer("partday")
+def v_partday(g: Groups, text: str, a: Anchor) -> Value:
+    """A part of a named day (“morning, Friday”, “evening yesterday”) as a TIME."""
     d = _with_day(g, a)
     return "TIME", f"{d.isoformat() if d else 'XXXX-XX-XX'}T{PART_CODES[g['part'].lower()]}"
 
 
-def v_my(g, text, a):
-    return "DATE", f"{_year(g['y'])}-{month_number(g['mon']):02d}"
+@valuer("my")
+def v_my(g: Groups, text: str, a: Anchor) -> Value:
+    """A month with its year (“March 2009”)."""
+    return "DATE", f"{year_number(g['y'])}-{month_number(g['mon']):02d}"
 
 
-def v_month(g, text, a):
+@valuer("month")
+def v_month(g: Groups, text: str, a: Anchor) -> Value:
+    """A month without a year (“in April”, “last February”): its year from the relative word or the tense."""
     mon = month_number(g["mon"])
     if a.dct is None:
         return "DATE", f"XXXX-{mon:02d}"
@@ -447,21 +286,24 @@ def v_month(g, text, a):
     return "DATE", f"{y}-{mon:02d}"
 
 
-def _with_day(g, a: Anchor) -> date | None:
+def _with_day(g: Groups, a: Anchor) -> date | None:
+    """The day a time of day is on: the one the match names, else the publication date; None if unknown."""
     if g.get("rel") and a.dct:
         return a.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(g["rel"].lower(), 0))
     if g.get("wd") and a.dct:
         return weekday_date(weekday_number(g["wd"]), a, None)
     if g.get("mon") and g.get("d"):
         mon, day = month_number(g["mon"]), _day(g)
-        if not _valid(2000, mon, day):
+        if not is_date(2000, mon, day):
             return None
         if a.dct:
             return date(year_for(mon, day, a), mon, day)
     return a.dct
 
 
-def v_clock(g, text, a):
+@valuer("clock")
+def v_clock(g: Groups, text: str, a: Anchor) -> Value | None:
+    """A clock time with a.m. or p.m. (“10:30 a.m. today”) on the day it names; None past 23 hours."""
     h = int(g["h"])
     ap = g["ap"].lower()
     if ap.startswith("p") and h < 12:
@@ -476,19 +318,25 @@ def v_clock(g, text, a):
     return "TIME", f"{day}T{h:02d}:{mins}"
 
 
-def v_clock24(g, text, a):
+@valuer("clock24")
+def v_clock24(g: Groups, text: str, a: Anchor) -> Value:
+    """A 24-hour clock time (“14:30 GMT”) on the publication date."""
     d = a.dct
     return "TIME", f"{d.isoformat() if d else 'XXXX-XX-XX'}T{int(g['h']):02d}:{g['min']}"
 
 
-def v_noon(g, text, a):
+@valuer("noon")
+def v_noon(g: Groups, text: str, a: Anchor) -> Value:
+    """Noon, midday or midnight on the day it names."""
     d = _with_day(g, a)
     day = d.isoformat() if d else "XXXX-XX-XX"
     hh = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[g["which"].lower()]
     return "TIME", f"{day}T{hh}"
 
 
-def v_decade(g, text, a):
+@valuer("decade")
+def v_decade(g: Groups, text: str, a: Anchor) -> Value | None:
+    """A decade in digits (“the 1990s”, “the '80s”); None for a three-digit one."""
     dec = g["dec"].lstrip("'")
     if len(dec) == 2:
         dec = ("19" if int(dec) > 20 or not a.dct or a.dct.year < 2000 else "20") + dec
@@ -501,15 +349,21 @@ DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixti
                 "eighties": 8, "nineties": 9}
 
 
-def v_decadeword(g, text, a):
+@valuer("decadeword")
+def v_decadeword(g: Groups, text: str, a: Anchor) -> Value:
+    """A decade in words (“the eighties”), taken in the 1900s."""
     return "DATE", f"19{DECADE_WORDS[g['decw'].lower()]}X"
 
 
-def v_yearword(g, text, a):
-    return "DATE", str(_year(g["y"]))
+@valuer("yearword")
+def v_yearword(g: Groups, text: str, a: Anchor) -> Value:
+    """A year read out after “year” (“the year two thousand and one”)."""
+    return "DATE", str(year_number(g["y"]))
 
 
-def v_century(g, text, a):
+@valuer("century")
+def v_century(g: Groups, text: str, a: Anchor) -> Value:
+    """A century by ordinal (“the 20th century” is 19) or relative to the publication date (“this century”)."""
     o = g["ord"].lower()
     if o in ("this", "last", "next"):
         if not a.dct:
@@ -520,15 +374,16 @@ def v_century(g, text, a):
     return "DATE", f"{n - 1:02d}"
 
 
-def v_year(g, text, a):
-    y = _year(g["y"])
-    if not g.get("fiscal") and not g.get("mod") and not g.get("period") and not text.lower().startswith("the"):
-        # a bare four-digit number is a year only in a plausible range
-        if a.dct and not (1600 <= y <= a.dct.year + 30):
-            return None
+@valuer("year")
+def v_year(g: Groups, text: str, a: Anchor) -> Value | None:
+    """A year (“2004”, “fiscal 1988”, “the 1988 quarter”); None for an implausible bare number or “the 1988 half”."""
+    y = year_number(g["y"])
+    bare = not g.get("fiscal") and not g.get("mod") and not g.get("period") and not text.lower().startswith("the")
+    if bare and a.dct and not (1600 <= y <= a.dct.year + 30):
+        return None  # a bare four-digit number is a year only in a plausible range
     if g.get("period", "").lower() == "quarter":
         ref = _ref_quarter(a)  # "the 1988 quarter": the quarter the report speaks of, in that year
-        return ("DATE", f"{y}-Q{_quarter_of(ref)}") if ref else ("DATE", f"{y}-QX")
+        return ("DATE", f"{y}-Q{quarter_of(ref)}") if ref else ("DATE", f"{y}-QX")
     if g.get("period", "").lower() == "half":
         return None
     if g.get("period", "").lower() == "period":
@@ -538,22 +393,20 @@ def v_year(g, text, a):
     return "DATE", str(y)
 
 
-def _quarter_of(d: date) -> int:
-    return (d.month - 1) // 3 + 1
-
-
 def _ref_quarter(a: Anchor) -> date | None:
     """The quarter a report speaks of: the last one named, else the last full quarter before publication."""
     q = last_concrete(a, ("quarter",))
     if q and a.dct and a.dct - timedelta(days=500) <= q[0] <= a.dct - timedelta(days=80):
         return q[0]
     if a.dct:
-        start = date(a.dct.year, 3 * _quarter_of(a.dct) - 2, 1)
+        start = date(a.dct.year, 3 * quarter_of(a.dct) - 2, 1)
         return shift(start, -1, "quarter")
     return None
 
 
-def v_quarter(g, text, a):
+@valuer("quarter")
+def v_quarter(g: Groups, text: str, a: Anchor) -> Value:
+    """A quarter by ordinal (“the third quarter”) or relative (“next quarter”, “the year-ago quarter”)."""
     t = text.lower()
     ordn = (g.get("ord") or "").lower()
     rel = " ".join(x.lower() for x in (g.get("rel2"), g.get("rel3")) if x)
@@ -567,13 +420,13 @@ def v_quarter(g, text, a):
             if a.dct is None:
                 return "DATE", f"XXXX-Q{n}"
             y = a.dct.year
-            if ago or (a.tense == "past" and n > _quarter_of(a.dct)):
+            if ago or (a.tense == "past" and n > quarter_of(a.dct)):
                 y -= 1  # "profits fell in the fourth quarter", said in January: last year's
         return "DATE", f"{y}-Q{n}"
     # "the quarter", "the latest quarter", "the year-ago quarter", "next quarter"
     if a.dct is None:
         return "DATE", "XXXX-QX"
-    cur = date(a.dct.year, 3 * _quarter_of(a.dct) - 2, 1)
+    cur = date(a.dct.year, 3 * quarter_of(a.dct) - 2, 1)
     if rel in ("next", "coming"):
         return "DATE", fmt(shift(cur, 1, "quarter"), "quarter")
     if rel in ("this", "current"):
@@ -588,12 +441,16 @@ def v_quarter(g, text, a):
     return "DATE", fmt(ref, "quarter")
 
 
-def v_qnum(g, text, a):
-    y = _year(g["y"]) if g.get("y") else (a.dct.year if a.dct else "XXXX")
+@valuer("qnum")
+def v_qnum(g: Groups, text: str, a: Anchor) -> Value:
+    """A quarter written Q1..Q4, in the year given or the publication year."""
+    y = year_number(g["y"]) if g.get("y") else (a.dct.year if a.dct else "XXXX")
     return "DATE", f"{y}-Q{g['q']}"
 
 
-def v_half(g, text, a):
+@valuer("half")
+def v_half(g: Groups, text: str, a: Anchor) -> Value | None:
+    """A half-year (“the first half of 2001”); None for “back half” and “front half”."""
     which = g["which"].lower()
     if which in ("back", "front"):
         return None
@@ -607,7 +464,9 @@ def v_half(g, text, a):
     return "DATE", f"{y}-H{n}"
 
 
-def v_period(g, text, a):
+@valuer("period")
+def v_period(g: Groups, text: str, a: Anchor) -> Value:
+    """“The latest period”, “the year-ago period”: the quarter the report speaks of (a year back for year-ago)."""
     rel = g["rel"].lower()
     ref = _ref_quarter(a)
     if ref is None:
@@ -617,19 +476,23 @@ def v_period(g, text, a):
     return "DATE", fmt(ref, "quarter")
 
 
-def v_ytdagoq(g, text, a):
+@valuer("ytdagoq")
+def v_ytdagoq(g: Groups, text: str, a: Anchor) -> Value:
+    """“The quarter a year ago”: the quarter the report speaks of, a year back."""
     ref = _ref_quarter(a)
     return ("DATE", fmt(shift(ref, -1, "year"), "quarter")) if ref else ("DATE", "XXXX-QX")
 
 
-def v_season(g, text, a):
+@valuer("season")
+def v_season(g: Groups, text: str, a: Anchor) -> Value | None:
+    """A season (“last summer”, “winter of 2001”); None for a bare “fall” or “spring”."""
     det = (g.get("det") or "").lower()
     s = g["s"].lower()
     if s in ("fall", "spring") and not det and not g.get("y"):
         return None  # "fall", "spring" alone are too often a verb or a noun
     code = SEASON_CODES[s]
     if g.get("y"):
-        return "DATE", f"{_year(g['y'])}-{code}"
+        return "DATE", f"{year_number(g['y'])}-{code}"
     if a.dct is None:
         return "DATE", f"XXXX-{code}"
     start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
@@ -642,11 +505,13 @@ def v_season(g, text, a):
     return "DATE", f"{y}-{code}"
 
 
-def v_holiday(g, text, a):
+@valuer("holiday")
+def v_holiday(g: Groups, text: str, a: Anchor) -> Value | None:
+    """A holiday (“Christmas Day, 2015”, “last Easter”): its day, or its week or month when the words after say so."""
     if a.dct is None and not g.get("y"):
         return "DATE", "XXXX-XX-XX"
     if g.get("y"):
-        y = _year(g["y"])
+        y = year_number(g["y"])
     else:
         rel = (g.get("rel") or "").lower()
         y = a.dct.year
@@ -660,14 +525,16 @@ def v_holiday(g, text, a):
         elif not rel:
             y = pick_date([holiday_date(g["h"], yy) for yy in (y - 1, y, y + 1)], a.dct, a.tense).year
     d = holiday_date(g["h"], y)
-    if d and re.match(r"\s+week\b", a.after, re.I):
+    if d and re.match(r"\s+week\b", a.after, re.IGNORECASE):
         return "DATE", fmt(d, "week")  # "as Easter week began": the week of the holiday
-    if d and re.match(r"(?:\s+and\s+New Year'?s?)?\s+(?:season|period|holidays|shopping|sales|rush|break|quarter)\b", a.after, re.I):
+    if d and re.match(r"(?:\s+and\s+New Year'?s?)?\s+(?:season|period|holidays|shopping|sales|rush|break|quarter)\b", a.after, re.IGNORECASE):
         return "DATE", fmt(d, "month")  # "the Christmas sales period" is the month around the day, not the day
     return ("DATE", d.isoformat()) if d else None
 
 
-def v_relday(g, text, a):
+@valuer("relday")
+def v_relday(g: Groups, text: str, a: Anchor) -> Value:
+    """“Today”, “yesterday”, “tomorrow”, “tonight”, “overnight”; a TIME with a part of day."""
     day = g["day"].lower()
     if a.dct is None:
         return ("TIME" if g.get("part") or day == "tonight" else "DATE"), ("PRESENT_REF" if day == "today" else "XXXX-XX-XX")
@@ -682,7 +549,9 @@ def v_relday(g, text, a):
     return "DATE", d
 
 
-def v_thispart(g, text, a):
+@valuer("thispart")
+def v_thispart(g: Groups, text: str, a: Anchor) -> Value | None:
+    """“This morning”, “last night”, “tomorrow evening” as a TIME; None for “last morning” and the like."""
     rel = g["rel"].lower()
     part = g["part"].lower()
     if a.dct is None:
@@ -693,7 +562,9 @@ def v_thispart(g, text, a):
     return "TIME", f"{(a.dct + timedelta(days=offset)).isoformat()}T{PART_CODES[part]}"
 
 
-def v_weekday(g, text, a):
+@valuer("weekday")
+def v_weekday(g: Groups, text: str, a: Anchor) -> Value:
+    """A weekday (“on Friday”, “the previous Monday”): its date by tense, relative word or the day last named."""
     wd = weekday_number(g["wd"])
     rel = (g.get("rel") or "").lower()
     if rel in ("the previous", "the following") and (ref := last_concrete(a, ("day",))):
@@ -712,7 +583,7 @@ def v_weekday(g, text, a):
     return "DATE", d.isoformat()  # "Friday night", "Friday morning" are valued as the day, as most annotated news does
 
 
-def _unit_anchor(rel: str, u: str, a: Anchor) -> str | None:
+def _unit_anchor(rel: str, u: str, a: Anchor) -> str:
     """The value of “last week”, “this month”, “next year”, “the weekend”."""
     gran = GRAN_OF_UNIT[u]
     if rel in ("that", "that same", "the same"):
@@ -735,7 +606,9 @@ def _unit_anchor(rel: str, u: str, a: Anchor) -> str | None:
     return fmt(shift(a.dct, n, u), gran)
 
 
-def v_relunit(g, text, a):
+@valuer("relunit")
+def v_relunit(g: Groups, text: str, a: Anchor) -> Value | None:
+    """“Last week”, “the year”: a date of that unit or a duration (“the past week”); None for fortnights."""
     rel = g["rel"].lower()
     u = g["u"].lower()
     if u == "fortnight":
@@ -754,20 +627,26 @@ def v_relunit(g, text, a):
     return ("DATE", v) if v else None
 
 
-def v_inthe(g, text, a):
+@valuer("inthe")
+def v_inthe(g: Groups, text: str, a: Anchor) -> Value:
+    """“Earlier in the week”, “later in the day”: the current one."""
     u = g["u"].lower()
     if u == "day":
         return ("DATE", a.dct.isoformat()) if a.dct else ("DATE", "XXXX-XX-XX")
     return "DATE", _unit_anchor("this", u, a)
 
 
-def v_earlierthis(g, text, a):
+@valuer("earlierthis")
+def v_earlierthis(g: Groups, text: str, a: Anchor) -> Value:
+    """“Earlier this week”, “late last month”, “the end of that year”: the unit its relative word names."""
     rel = g["rel"].lower()
     u = g["u"].lower()
     return "DATE", _unit_anchor(rel, u, a)
 
 
-def v_ago(g, text, a):
+@valuer("ago")
+def v_ago(g: Groups, text: str, a: Anchor) -> Value | None:
+    """“Two weeks ago”, “a year earlier”: that far from the reference date; a duration for “before”, “after”, hours."""
     u = unit_name(g["u"])
     if u not in GRAN_OF_UNIT or u in ("second", "minute", "hour"):
         if u in ("second", "minute", "hour"):
@@ -781,7 +660,7 @@ def v_ago(g, text, a):
         return "DATE", "PAST_REF" if back else "FUTURE_REF"
     if direction in ("before", "after"):
         return "DURATION", duration_value(n, u)
-    n_int = int(round(n * UNIT_FACTOR.get(u, 1)))
+    n_int = round(n * UNIT_FACTOR.get(u, 1))
     unit = "year" if u in ("decade", "century") else u
     if u in ("decade", "century"):
         gran = "year"
@@ -805,27 +684,31 @@ def v_ago(g, text, a):
     return "DATE", fmt(shift(d, -n_int if back else n_int, unit), gran)
 
 
-GRAN_ORDER = ["day", "week", "weekend", "month", "quarter", "half", "year", "decade", "century"]
-
-
-def v_ago1(g, text, a):
+@valuer("ago1")
+def v_ago1(g: Groups, text: str, a: Anchor) -> Value:
+    """“Years ago”, “days earlier” without a number: a past reference."""
     return "DATE", "PAST_REF" if g["dir"].lower() in ("ago", "earlier") else "FUTURE_REF"
 
 
-def v_yearend(g, text, a):
+@valuer("yearend")
+def v_yearend(g: Groups, text: str, a: Anchor) -> Value:
+    """“Year-end” as the last day of the publication year; “by year end” as the year."""
     y = str(a.dct.year) if a.dct else "XXXX"
     return "DATE", f"{y}-12-31" if "-" in g["rel"] else y  # "year-end" is the closing day; "by year end" the year
 
 
-def v_yearago(g, text, a):
-    rel = g["rel"].lower()
+@valuer("yearago")
+def v_yearago(g: Groups, text: str, a: Anchor) -> Value:
+    """“Year-ago”, “year-earlier”: the last quarter named, a year back; else the year before publication."""
     q = last_concrete(a, ("quarter",))
     if q and not year_frame(a):
         return "DATE", fmt(shift(q[0], -1, "year"), "quarter")
     return ("DATE", str(a.dct.year - 1)) if a.dct else ("DATE", "XXXX")
 
 
-def v_duration(g, text, a):
+@valuer("duration")
+def v_duration(g: Groups, text: str, a: Anchor) -> Value | None:
+    """A duration with a number (“two weeks”; “the next three quarters” is P9M); None for “a second”, fractions."""
     u = unit_name(g["u"])
     if u not in UNIT_CODES:
         return None
@@ -844,7 +727,9 @@ def v_duration(g, text, a):
     return "DURATION", duration_value(n, u)
 
 
-def v_bareunits(g, text, a):
+@valuer("bareunits")
+def v_bareunits(g: Groups, text: str, a: Anchor) -> Value | None:
+    """Units without a number (“years”, “recent years”): a vague duration or reference; None when too often no time."""
     u = unit_name(g["u"])
     rel = (g.get("rel") or "").lower()
     if not rel and u in ("day", "hour", "minute"):
@@ -860,13 +745,17 @@ def v_bareunits(g, text, a):
     return "DURATION", duration_value(None, u)
 
 
-def v_aunit(g, text, a):
+@valuer("aunit")
+def v_aunit(g: Groups, text: str, a: Anchor) -> Value:
+    """“A year”, “per night” after an amount (“$3 billion a year”) as a SET."""
     u = g["u"].lower()
     u = "day" if u == "night" else u
     return "SET", duration_value(1, u)
 
 
-def v_every(g, text, a):
+@valuer("every")
+def v_every(g: Groups, text: str, a: Anchor) -> Value | None:
+    """“Every week”, “twice a year”, “every Tuesday”, “each summer” as a SET; None for a word of none of these."""
     u = g["u"]
     low = u.lower().rstrip("s") if u.lower() not in ("centuries",) else "century"
     n = number(g.get("n")) if g.get("n") else 1
@@ -890,30 +779,25 @@ def v_every(g, text, a):
         return None
 
 
-def v_adverbset(g, text, a):
+@valuer("adverbset")
+def v_adverbset(g: Groups, text: str, a: Anchor) -> Value:
+    """“Daily”, “weekly”, “every day” as a SET."""
     return "SET", SET_WORDS[g["w"].lower()]
 
 
-def v_weekdays(g, text, a):
+@valuer("weekdays")
+def v_weekdays(g: Groups, text: str, a: Anchor) -> Value:
+    """“Mondays”, “Friday evenings” as a SET."""
     wd = weekday_number(g["wd"])
     part = g.get("part")
     return "SET", f"XXXX-WXX-{wd + 1}" + (f"T{PART_CODES[part.lower()]}" if part else "")
 
 
-def v_ref(g, text, a):
+@valuer("ref")
+def v_ref(g: Groups, text: str, a: Anchor) -> Value | None:
+    """“Now”, “recently”, “the future” as PRESENT_REF, PAST_REF or FUTURE_REF; None for another word."""
     w = g["w"].lower()
     for value, words in REFS.items():
         if w in words:
             return "DATE", value
     return None
-
-
-VALUERS = {
-    "iso": v_iso, "numeric": v_numeric, "mdy": v_mdy, "dmy": v_mdy, "my": v_my, "myrel": v_myrel, "partday": v_partday, "month": v_month, "clock": v_clock,
-    "clock24": v_clock24, "noon": v_noon, "decade": v_decade, "decadeword": v_decadeword, "yearword": v_yearword, "century": v_century, "year": v_year,
-    "quarter": v_quarter, "qnum": v_qnum, "half": v_half, "period": v_period, "ytdagoq": v_ytdagoq,
-    "season": v_season, "holiday": v_holiday, "relday": v_relday, "thispart": v_thispart, "weekday": v_weekday,
-    "relunit": v_relunit, "inthe": v_inthe, "earlierthis": v_earlierthis, "ago": v_ago, "ago1": v_ago1,
-    "yearago": v_yearago, "yearend": v_yearend, "duration": v_duration, "bareunits": v_bareunits, "aunit": v_aunit, "every": v_every,
-    "adverbset": v_adverbset, "weekdays": v_weekdays, "ref": v_ref,
-}
