@@ -16,7 +16,8 @@ spaCy's parse.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
@@ -24,18 +25,55 @@ from spacy.tokens import Doc, Span, Token
 from whosaid.dates import parse_day
 from whosaid.model import Event, Quote, Speaker, Timex
 from whosaid.quotes.cues import cue_set
+from whosaid.temporal.anchoring import AnchorModel, Candidate, Site, candidates, shipped_model
 from whosaid.temporal.timeml import value_interval
 
 REPORTING = cue_set("report")  # verbs whose event is a statement (the "sets" column of resources/cues.tsv)
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 INHERIT_WINDOW = 3  # sentences back that a date may be inherited from
 SUMMARY_WORDS = 14
+FENCE_YEARS = 3  # a date further than this from the publication date needs a year written in its expression
+# a year written out ("1991", "'98", "the 1970s", "nineteen ninety-one"; not "1750 GMT", a clock reading) or a
+# count back from the publication date ("five years ago"): what lets an expression name a date far from publication
+WRITTEN_YEAR = re.compile(r"(?:\b(?:1[0-9]|20)\d\d|['’]\d\d)(?:['’]?s)?\b(?!\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|"
+                          r"CET|hours?\b|hrs\b|h\b|local|Zulu|[ap]\.?m\b))|\b(?:nineteen|two thousand|ago|from now)\b",
+                          re.IGNORECASE)
 
 
 def event_value(value: str) -> str | None:
     """The calendar part of a timex value that can date an event (2017-08-16T10:00 -> 2017-08-16)."""
     v = value.split("T", 1)[0] if "T" in value[4:] else value
     return v if value_interval(v) else None
+
+
+def near_years(a: str, b: str) -> bool:
+    """True when two calendar values lie within FENCE_YEARS of each other."""
+    ia, ib = value_interval(a), value_interval(b)
+    return ia is not None and ib is not None and ia[0].year - FENCE_YEARS <= ib[1].year \
+        and ib[0].year - FENCE_YEARS <= ia[1].year
+
+
+def writes_year(tx: Timex, text: str) -> bool:
+    """True when the expression itself writes a year (or counts back from publication: “five years ago”)."""
+    window = text[tx.start:tx.end + 12]
+    return any(m.end() <= tx.end - tx.start for m in WRITTEN_YEAR.finditer(window))
+
+
+def fence(timexes: list[Timex], dct: str | None, text: str) -> list[Timex]:
+    """The expressions that may date events: one valued more than FENCE_YEARS from the publication date needs a
+    year written in it, or in an expression shortly before that it counts from (“in 1984 … One year later”);
+    “more than 200 years later” → 2216 and “Near 1750 GMT” → 1750 date nothing."""
+    day = parse_day(dct)
+    if day is None:
+        return timexes
+    out: list[Timex] = []
+    for tx in timexes:
+        value = event_value(tx.value) or ""
+        if value_interval(value) is None or near_years(value, day.isoformat()) or writes_year(tx, text) or any(
+                tx.start - 400 <= t.start < tx.start and near_years(value, event_value(t.value) or "")
+                and writes_year(t, text) for t in out):
+            out.append(tx)
+    return out
 
 
 def dates_a_noun(tok: Token) -> bool:
@@ -368,24 +406,61 @@ def date_for(verb: Token, value: str | None, near: str | None, story: str | None
     return None, "unknown"
 
 
+def tense_class(verb: Token) -> str:
+    """The tense and aspect of a predicate in one word (a feature of the anchor model)."""
+    if verb.pos_ in ("NOUN", "PROPN"):
+        return "noun"
+    if future(verb):
+        return "future"
+    if present_perfect(verb):
+        return "perfect"
+    if progressive(verb):
+        return "progressive"
+    if simple_past(verb):
+        return "past"
+    return "present" if is_present(verb) else "other"
+
+
+def calendar_spans(doc: Doc, sent: Span, timexes: list[Timex]) -> list[tuple[Span, str]]:
+    """The sentence's expressions that name a calendar interval, as (span, value): the explicit candidates."""
+    out = []
+    for tx in timexes:
+        value = event_value(tx.value) if tx.type in ("DATE", "TIME") else None
+        span = doc.char_span(tx.start, tx.end, alignment_mode="expand") if value else None
+        if span is not None and sent.start <= span.root.i < sent.end:
+            out.append((span, value))
+    return out
+
+
+AnchorHook = Callable[[Site, list[Candidate], Event], None]
+
+
 def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers: list[Speaker],
-                   dct: str | None) -> list[Event]:
-    """Events of a parsed article, each dated at its granularity or left undated."""
+                   dct: str | None, *, anchoring: AnchorModel | str = "model",
+                   on_anchor: AnchorHook | None = None) -> list[Event]:
+    """Events of a parsed article, each dated at its granularity or left undated.
+
+    `anchoring` chooses each date: "model" (the shipped anchor model, `whosaid.temporal.anchoring`, picks the date
+    of every event the rules date at all: an event they leave undated stays so), "rules" (the hand-written cascade
+    of `date_for` alone) or an `AnchorModel`. `on_anchor(site, candidates, event)` is called
+    for every event with a date of its own choosing (the anchor model's training reads them)."""
     day = parse_day(dct)
     dct = day.isoformat() if day else None  # an unreadable publication date is no date
+    model = shipped_model() if anchoring == "model" else anchoring if isinstance(anchoring, AnchorModel) else None
     events: list[Event] = []
     last_dated: tuple[int, str] | None = None  # (sentence number, date) of the story's last dated main clause
+    timexes = fence(sorted(timexes, key=lambda t: t.start), dct, doc.text)
     story = story_date(doc, timexes, dct)
     actors = story_actors(doc)
     doc_ents = list(doc.ents)
-    timexes = sorted(timexes, key=lambda t: t.start)
     tx_starts = [t.start for t in timexes]
     ent_starts = [e.start for e in doc_ents]
+    breaks = [m.start() for m in re.finditer(r"\n\s*\n", doc.text)]
     for n, sent in enumerate(units(doc)):
         if sum(1 for t in sent if t.is_alpha) < 3:
             continue
-        dated, coordinated = sentence_dates(doc, sent, timexes[bisect_left(tx_starts, sent.start_char):
-                                                                 bisect_left(tx_starts, sent.end_char)])
+        here = timexes[bisect_left(tx_starts, sent.start_char):bisect_left(tx_starts, sent.end_char)]
+        dated, coordinated = sentence_dates(doc, sent, here)
         main = main_verb(sent)
         if main is None and not dated:
             continue
@@ -395,6 +470,8 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
                                 [e for e in doc_ents[lo:bisect_left(ent_starts, sent.end, lo)] if e.end <= sent.end])
         near = last_dated[1] if last_dated and n - last_dated[0] <= INHERIT_WINDOW else None
         main_dated = main is None or preds.get(main.i, (None, None))[1] is None
+        spans = calendar_spans(doc, sent, here) if model is not None or on_anchor else []
+        previous = last_dated
         for key in sorted(preds):
             verb, value = preds[key]
             q = quote_at(verb, quotes)
@@ -402,14 +479,25 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
                 continue  # the quote's statement event stands for what is said inside it
             if q is None and value is None and copula(verb):
                 continue  # "This was his third leave": a state, not something that happened
-            value, how = date_for(verb, value, near, story, dct, actors, cue=q is not None)
-            if how == "explicit" and (verb == main or main_dated):
-                last_dated = (n, value)  # the main clause's date sets the story's reference time
+            rule = date_for(verb, value, near, story, dct, actors, cue=q is not None)
+            if rule[1] == "explicit" and (verb == main or main_dated):
+                last_dated = (n, rule[0])  # the main clause's date sets the story's reference time
+            date_, how = rule
+            cands: list[Candidate] = []
+            if (model is not None or on_anchor) and key == int(key):  # a coordinated second date stays the rules'
+                site = Site(verb, sent, n, bisect_right(breaks, sent.start_char), tense_class(verb),
+                            q is not None or verb.lemma_ in REPORTING, verb == main, rule, dct)
+                cands = candidates(site, spans, previous, story)
+                if model is not None and rule[0] is not None:  # the rules say whether, the model which date
+                    date_, how = model.choose(cands)
             sub = list(verb.subtree) if verb != main else list(sent)
-            events.append(Event(
+            event = Event(
                 start=max(sub[0].idx, sent.start_char), end=min(sub[-1].idx + len(sub[-1]), sent.end_char),
                 sentence=sent.text.strip(), summary=summary_of(verb, q.speaker if q else None),
-                date=value, how=how, actors=list(sent_actors),
+                date=date_, how=how, actors=list(sent_actors),
                 kind="statement" if q is not None or verb.lemma_ in REPORTING else "event",
-            ))
+            )
+            if on_anchor is not None and cands:
+                on_anchor(site, cands, event)
+            events.append(event)
     return events
