@@ -168,6 +168,7 @@ def dated_outside(tables: dict) -> tuple[float | None, float | None, int]:
                for r in (ev_by.get_group(doc).itertuples() if doc in ev_docs else [])]
         for r in qs.itertuples():
             q = Quote(content_spans=[tuple(map(int, s)) for s in r.content_spans],
+                      speaker_spans=[tuple(map(int, s)) for s in r.speaker_spans],
                       cue_spans=[tuple(map(int, s)) for s in r.cue_spans], kind=r.kind)
             value = statement_date(q, txs, evs, arts.get(doc))
             if value:
