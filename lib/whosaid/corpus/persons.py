@@ -391,7 +391,7 @@ class _Builder:
             return forms[0]
         names = Counter()
         for m in c.members:
-            names[m.name if c.type != UNRESOLVED else name_key(m.name)] += m.n_quotes + 1
+            names[m.name if c.type != UNRESOLVED else m.name.casefold()] += m.n_quotes + 1
         return max(names, key=lambda n: (names[n], n[:1].isupper(), n)) if names else ""
 
     def finish(self) -> None:
