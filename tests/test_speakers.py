@@ -94,3 +94,13 @@ def test_honorifics_are_not_roles(nlp):
     quotes, speakers = resolve(nlp, text)
     assert [q.speaker for q in quotes] == ["Podesta"]
     assert speakers["Podesta"].roles == []
+
+
+def test_a_title_that_ends_alike_does_not_lend_its_holder_a_quote_or_a_role(nlp):
+    text = ("Republican presidential nominee Donald Trump spoke in Ohio on Monday. "
+            "The Republican nominee said the polls were rigged. "
+            "The Democratic presidential nominee said every child deserves a good school.")
+    quotes, speakers = resolve(nlp, text)
+    assert quotes[0].speaker == "Donald Trump"
+    assert all(q.speaker != "Donald Trump" for q in quotes[1:])
+    assert not any("Democratic" in r for r in speakers["Donald Trump"].roles)

@@ -252,7 +252,11 @@ def _resolve_description(reg: _Registry, head: Token) -> tuple[str, str] | None:
     for k in range(len(words)):
         key = " ".join(t.lower_ for t in words[k:])
         if key in reg.title_of:
-            return reg.title_of[key], "PERSON"
+            name = reg.title_of[key]
+            known = " ".join(reg.titles_by_name.get(name, [])).lower().split()
+            if any(_is_title(t) and t.lower_ not in known for t in words[:k]):
+                continue  # "the Democratic nominee" is not "Republican nominee Donald Trump", whose title ends alike
+            return name, "PERSON"
     if head.lower_ == "city" and reg.city:
         return reg.city, "GPE"
     return None if not desc else (None, desc)  # type: ignore[return-value]
