@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -12,6 +13,7 @@ from whosaid.quotes.attribution import extract_quotes
 from whosaid.quotes.speakers import resolve_speakers
 from whosaid.temporal.events import extract_events
 from whosaid.temporal.pubdate import infer_pubdate
+from whosaid.temporal.statements import statement_date
 from whosaid.temporal.timexes import find_timexes
 
 
@@ -31,6 +33,7 @@ def extract_doc(article: Article, doc: Doc) -> Extraction:
     quotes, speakers = resolve_speakers(doc, extract_quotes(doc))
     timexes = find_timexes(doc, article.date)
     events = extract_events(doc, timexes, quotes, speakers, article.date)
+    quotes = [replace(q, date=statement_date(q, timexes, events, article.date)) for q in quotes]
     return Extraction(article=article, quotes=quotes, speakers=speakers, timexes=timexes, events=events)
 
 

@@ -44,6 +44,7 @@ class Quote:
     speaker_id: str | None = None
     cue: str | None = None  # cue lemma, e.g. "say"
     text: str = ""  # the content as it reads (spans joined by " … ")
+    date: str | None = None  # when it was said (TimeML value): whosaid.temporal.statements, never a date it quotes
 
 
 @dataclass

@@ -101,11 +101,9 @@ def extraction_rows(ex: Extraction, content_hash: str) -> dict[str, list[dict]]:
             "how": e.how, "actors": list(e.actors), "kind": e.kind})
     quotes = []
     for i, q in enumerate(sorted(ex.quotes, key=lambda q: min(q.content_spans))):
-        anchor = (q.cue_spans or q.content_spans)[0][0]
-        ev = next((e for e in events if e["start"] <= anchor < e["end"] and e["date_start"]), None)
         quotes.append({
             "doc": doc, "quote_id": f"{doc}#q{i}", "speaker": q.speaker, "speaker_id": q.speaker_id,
-            "kind": q.kind, "cue": q.cue, "text": q.text, "date": ev["date"] if ev else a.date,
+            "kind": q.kind, "cue": q.cue, "text": q.text, "date": q.date or a.date,
             "start": min(s for s, _ in q.content_spans), "end": max(e for _, e in q.content_spans),
             "content_spans": _spans(q.content_spans), "speaker_spans": _spans(q.speaker_spans),
             "cue_spans": _spans(q.cue_spans)})
