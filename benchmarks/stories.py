@@ -17,8 +17,8 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import os
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -141,7 +141,7 @@ def build_polnear(work: Path, limit: int | None, sample: pd.DataFrame) -> Path:
                      encoding="utf-8")
     store = work / "store"
     cmd = [sys.executable, "-m", "whosaid", "build", *map(str, paths), "--out", str(store), "--dates", str(dates)]
-    print("$ python -m whosaid build <%d PolNeAR texts> --out %s --dates %s" % (len(paths), store, dates))
+    print(f"$ python -m whosaid build <{len(paths)} PolNeAR texts> --out {store} --dates {dates}")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "lib")}
     subprocess.run(cmd, check=True, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
     return store
