@@ -20,8 +20,9 @@ undated events belong to none. Events are merged in three explainable steps:
    not glue A to C, and an article's own repetitions neither join nor dilute a story.
 
 The threshold (0.45) was tuned on hand-read PolNeAR train pairs for a precision of 0.9 (benchmarks/stories.py).
-Hand-written: rapidfuzz's ratios weigh every word alike (the story's actor and its weekday dominate them) and
-MinHash estimates unweighted Jaccard; an IDF-weighted cosine is a few lines over Python sets.
+Hand-written: rapidfuzz's token-set ratio gives 100 to a short sentence whose words all recur in a longer one
+("“Hillary Clinton is a joke,” he said.") and MinHash estimates unweighted Jaccard, both blind to which words are
+rare; an IDF-weighted cosine is a few lines over Python sets (the README compares them).
 """
 from __future__ import annotations
 
