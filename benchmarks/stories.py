@@ -88,8 +88,17 @@ def window_shares(events: pd.DataFrame, articles: pd.DataFrame, stories: pd.Data
             "stories_in_window": share(stories["date_start"])}
 
 
-def figures(tables: dict[str, pd.DataFrame], sample: pd.DataFrame, *, threshold: float | None = None) -> dict:
-    """Every figure of the benchmark for the store's tables and the hand-read sample."""
+def outlets() -> dict[str, str]:
+    """PolNeAR's publisher of each article, by doc id (metadata.tsv: filename, publisher)."""
+    from whosaid.ingest import doc_id
+
+    meta = pd.read_csv(CORPUS / "metadata.tsv", sep="\t", dtype=str)
+    return {doc_id(f): p for f, p in zip(meta["filename"], meta["publisher"])}
+
+
+def figures(tables: dict[str, pd.DataFrame], sample: pd.DataFrame, *, threshold: float | None = None,
+            publisher: dict[str, str] | None = None) -> dict:
+    """Every figure of the benchmark for the store's tables and the hand-read sample (`publisher`: doc -> outlet)."""
     from whosaid.corpus.stories import THRESHOLD, build_stories
 
     events, articles = tables["events"], tables["articles"]
@@ -101,6 +110,8 @@ def figures(tables: dict[str, pd.DataFrame], sample: pd.DataFrame, *, threshold:
     out = {"articles": len(articles), "events": len(events), "dated_events": int(events["date_start"].notna().sum()),
            "stories": len(stories), "stories_2plus": int((stories["n_articles"] >= 2).sum()),
            "stories_5plus": int((stories["n_articles"] >= 5).sum()),
+           "stories_2plus_outlets": int(sum(len({(publisher or {}).get(d, d) for d in docs}) >= 2
+                                            for docs in stories["docs"])),
            "largest_story": int(stories["n_articles"].max()) if len(stories) else 0,
            "events_in_multi_article_stories": int(stories.loc[stories["n_articles"] >= 2, "n_events"].sum()),
            "threshold": THRESHOLD if threshold is None else threshold}
@@ -150,8 +161,9 @@ def build_polnear(work: Path, limit: int | None, sample: pd.DataFrame) -> Path:
 def report(fig: dict) -> None:
     """The figures, readable."""
     print(f"articles {fig['articles']}, events {fig['events']}, dated {fig['dated_events']}")
-    print(f"stories {fig['stories']}: carried by 2+ articles {fig['stories_2plus']}, by 5+ {fig['stories_5plus']}, "
-          f"largest {fig['largest_story']} articles (threshold {fig['threshold']})")
+    print(f"stories {fig['stories']}: carried by 2+ articles {fig['stories_2plus']} (by 2+ outlets "
+          f"{fig['stories_2plus_outlets']}), by 5+ {fig['stories_5plus']}, largest {fig['largest_story']} articles "
+          f"(threshold {fig['threshold']})")
     for split in ("sample", "train", "dev"):
         print(f"{split:>6}: {fig[f'{split}_pairs']} hand-read pairs ({fig[f'{split}_same']} same), "
               f"precision {fig[f'{split}_precision']}, recall {fig[f'{split}_recall']} "
@@ -179,7 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = args.store or build_polnear(Path(tmp), args.limit, sample)
         tables = store.load_tables(root)
-    fig = figures(tables, sample, threshold=args.threshold)
+    fig = figures(tables, sample, threshold=args.threshold,
+                  publisher=outlets() if (CORPUS / "metadata.tsv").is_file() else None)
     report(fig)
     if args.scale > 1:
         from whosaid.corpus.stories import build_stories

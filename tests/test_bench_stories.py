@@ -10,7 +10,8 @@ from benchmarks.stories import figures, main
 from tests.conftest import SHARED
 from tests.test_stories import CRUZ_NYT, CRUZ_POLITICO, event, tables
 
-KEYS = {"articles", "events", "dated_events", "stories", "stories_2plus", "stories_5plus", "largest_story",
+KEYS = {"articles", "events", "dated_events", "stories", "stories_2plus", "stories_2plus_outlets", "stories_5plus",
+        "largest_story",
         "threshold", "sample_pairs", "sample_precision", "sample_recall", "sample_recall_weighted",
         "train_precision", "train_recall", "dev_precision", "dev_recall", "window", "dated_in_window",
         "stories_in_window", "seconds"}
@@ -27,7 +28,7 @@ def test_figures_on_a_hand_made_store_and_sample():
          "doc_b": "usat_c", "sentence_b": rally["sentence"], "label": "different", "reason": "a win vs a rally"}])
     fig = figures({"events": events, "articles": articles, "speakers": None}, sample)
     assert KEYS <= set(fig)
-    assert fig["stories_2plus"] == 1 and fig["stories_5plus"] == 0
+    assert fig["stories_2plus"] == 1 and fig["stories_2plus_outlets"] == 1 and fig["stories_5plus"] == 0
     assert fig["sample_pairs"] == 2 and fig["sample_precision"] == 1.0 and fig["sample_recall"] == 1.0
     assert fig["dev_precision"] is None and fig["dev_recall"] is None  # nothing merged, nothing same on dev
     assert fig["window"] == ["2016-03-01", "2016-03-02"]

@@ -35,6 +35,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from itertools import combinations
 
+import numpy as np
 import pandas as pd
 
 from whosaid.corpus.persons import name_index, normalise, person_map
@@ -63,6 +64,11 @@ def _normalised(name: str) -> str:
     return normalise(name)
 
 
+def actor_names(actors) -> list[str]:
+    """An event's actors as a list of names (the store gives arrays; a missing value is no actor)."""
+    return [a for a in actors if isinstance(a, str)] if isinstance(actors, (list, tuple, np.ndarray)) else []
+
+
 def words(text: str) -> set[str]:
     """The words of a sentence, lower case, a plural or third-person "s" dropped."""
     out = set()
@@ -86,7 +92,7 @@ def subject_key(summary: str, actors: list[str] | None) -> str | None:
             break
         head.append(w)
     lead = _normalised(" ".join(head))
-    named = [(lead.rfind(n) + len(n), len(n), a) for a in (actors if actors is not None else [])
+    named = [(lead.rfind(n) + len(n), len(n), a) for a in actor_names(actors)
              if (n := _normalised(a)) and n in lead]
     return actor_key(max(named)[2]) if named else None  # the name that ends last heads the subject
 
@@ -144,7 +150,7 @@ def candidate_pairs(events: pd.DataFrame, prefixes: list[list[str]], *,
     for i, (sentence, summary, actors, start, end, granularity, how) in enumerate(zip(*cols)):
         if is_aside(sentence, summary):
             continue
-        keys = {k for a in (actors if actors is not None else []) if (k := actor_key(a))}
+        keys = {k for a in actor_names(actors) if (k := actor_key(a))}
         for day in block_days(start, end, granularity, how, slack_days=slack_days):
             for k in keys:
                 blocks[(day, k)].append(i)
@@ -242,7 +248,7 @@ def _actors(rows: list[dict], persons: dict[str, str]) -> list[str]:
     names: dict[str, Counter] = defaultdict(Counter)
     for r in rows:
         keys = set()
-        for a in (r["actors"] if r["actors"] is not None else []):
+        for a in actor_names(r["actors"]):
             if (k := actor_key(a)) is not None:
                 keys.add(k)
                 names[k][persons.get(_normalised(a), a)] += 1
