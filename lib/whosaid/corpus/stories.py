@@ -38,7 +38,8 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
-from whosaid.corpus.persons import name_index, normalise, person_map
+from whosaid.corpus.persons import name_index, person_map
+from whosaid.names import name_key
 
 STORY_COLUMNS = ["story_id", "date", "date_start", "date_end", "granularity", "kind", "summary", "sentence",
                  "actors", "event_ids", "docs", "first_doc", "first_date", "n_events", "n_articles"]
@@ -61,7 +62,8 @@ def actor_key(name: str) -> str | None:
 
 @lru_cache(maxsize=65536)
 def _normalised(name: str) -> str:
-    return normalise(name)
+    """A name's match key (whosaid.names), cached: the same names recur across a corpus."""
+    return name_key(name)
 
 
 def actor_names(actors) -> list[str]:
