@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -10,7 +11,8 @@ from whosaid import __version__
 from whosaid.dates import is_day
 from whosaid.ingest import IngestError, content_hash, from_bytes, give_date, iter_sources, read_dates
 from whosaid.model import Article
-from whosaid.settings import STORE, resolve
+from whosaid.settings import ALIASES, STORE, resolve
+from whosaid.store.export import EXPORTS, FORMATS
 
 
 def iso_date(value: str) -> str:
@@ -106,6 +108,35 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 1 if failed or errors else 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the store's quotes, persons, events or stories as CSV, JSON lines or Parquet."""
+    from whosaid import store
+    from whosaid.corpus.persons import read_aliases
+    from whosaid.store.export import export
+
+    root = resolve(STORE, args.store)
+    if not store.read_manifest(root):
+        print(f"whosaid: there is no store at {root}; build one with `whosaid build SOURCES --out {root}`.",
+              file=sys.stderr)
+        return 2
+    aliases = read_aliases(resolve(ALIASES, args.aliases))
+    if args.out:
+        out = Path(args.out)
+        tmp = out.with_name(f".{out.name}.tmp")
+        with tmp.open("wb") as fh:
+            n = export(root, args.what, args.format, fh, aliases=aliases)
+        tmp.replace(out)
+    else:
+        try:
+            n = export(root, args.what, args.format, sys.stdout.buffer, aliases=aliases)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:  # the reader stopped early (`| head`): not an error
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
+    print(f"{n} {args.what} exported", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `whosaid` and `python -m whosaid`."""
     parser = argparse.ArgumentParser(prog="whosaid", description="Who said what, and when, in news articles.")
@@ -124,6 +155,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--force", action="store_true", help="reprocess unchanged articles too")
     p.add_argument("--prune", action="store_true", help="drop stored articles that are not among the sources")
     p.set_defaults(func=cmd_build)
+    p = sub.add_parser("export", help="write the store's quotes, persons, events or stories for pandas or R")
+    p.add_argument("what", choices=EXPORTS, help="which table")
+    p.add_argument("--store", help=f"store folder (default: ${STORE.env}, else {STORE.default} in the current folder)")
+    p.add_argument("--format", choices=FORMATS, default="csv", help="csv (lists as JSON text), jsonl or parquet")
+    p.add_argument("--out", help="file to write (default: standard output)")
+    p.add_argument("--aliases", help=f"aliases file (default: ${ALIASES.env}, else {ALIASES.default})")
+    p.set_defaults(func=cmd_export)
     args = parser.parse_args(argv)
     try:
         return args.func(args)
