@@ -20,6 +20,7 @@ and raises on unbalanced quotation marks.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -442,6 +443,13 @@ def _merge_spans(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int
     return [(s, e) for s, e in out]
 
 
+def _around(doubles: list[Quoted], starts: list[int], spans: list[tuple[int, int]]) -> list[Quoted]:
+    """The double-mark quotations that may overlap `spans` (`doubles` in order; they never overlap each other),
+    so that telling each quote's kind looks at its neighbours, not at every quotation of the article."""
+    lo = max(0, bisect_right(starts, min(s for s, _ in spans)) - 1)
+    return doubles[lo:bisect_left(starts, max(e for _, e in spans))]
+
+
 def _kind(text: str, spans: list[tuple[int, int]], quoted: list[Quoted]) -> str:
     """direct when the content is all within quotation marks, mixed when part of it is, indirect otherwise."""
     total = sum(e - s for s, e in spans)
@@ -506,17 +514,26 @@ def _split_nested(doc: Doc, attrs: list[_Attr]) -> list[_Attr]:
     """
     attrs = sorted(attrs, key=lambda a: len(a.content), reverse=True)
     keep: list[_Attr] = []
+    held: dict[int, list[int]] = {}  # token -> positions in `keep` of the attributions whose content took it in
+
+    def keep_it(a: _Attr) -> None:
+        keep.append(a)
+        for i in a.content:
+            held.setdefault(i, []).append(len(keep) - 1)
+
     for a in attrs:
-        outer = next((b for b in keep if any(i in b.content for i in a.cue)), None)
+        # the first kept attribution whose content (cut since, perhaps) still holds one of the cue's tokens
+        first = min((k for i in a.cue for k in held.get(i, ()) if i in keep[k].content), default=None)
+        outer = None if first is None else keep[first]
         if outer is None:
-            keep.append(a)
+            keep_it(a)
             continue
         head = doc[a.cue[0]]
         tops = {i for i in outer.content if doc[i].head.i not in outer.content}  # the content's own roots
         if a.lemma == "according to" or (head.dep_ in SPLIT_DEPS and (head.head.i in tops or head.head.i in outer.cue)):
             cut = _subtree_ids(head) | a.content | set(a.source) | set(a.cue)
             outer.content -= cut
-            keep.append(a)
+            keep_it(a)
     return [a for a in keep if a.content or a.extra]
 
 
@@ -530,6 +547,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     if not text.strip() or not doc.has_annotation("DEP"):
         return []  # nothing to attribute without a dependency parse (e.g. a blank pipeline)
     quoted = find_quoted(text)
+    doubles = [q for q in quoted if not q.single]
+    double_starts = [q.start for q in doubles]
     in_long = [False] * len(doc)
     qranges = []
     for q in quoted:
@@ -585,7 +604,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         cue = _char_spans(doc, set(a.cue)) or [(doc[a.cue[0]].idx, doc[a.cue[0]].idx + len(doc[a.cue[0]]))]
         body = " … ".join(text[s:e].strip() for s, e in spans)
         quotes.append(Quote(content_spans=spans, speaker_spans=src, cue_spans=cue,
-                            kind=_kind(text, spans, quoted), cue=a.lemma, text=body))
+                            kind=_kind(text, spans, _around(doubles, double_starts, spans)), cue=a.lemma, text=body))
     quotes.sort(key=lambda q: q.content_spans[0][0])
     return quotes
 
