@@ -1,6 +1,8 @@
 """Parsing in bounded pieces: the pieces cover the text exactly, and the joined parse indexes the same text."""
 from __future__ import annotations
 
+from itertools import pairwise
+
 from whosaid.nlp import parse, parse_all
 from whosaid.segment import MAX_SENT_TOKENS, pieces
 
@@ -16,7 +18,7 @@ def test_pieces_cover_the_text_in_order_within_the_limit():
     text = ARTICLE * 40
     cuts = pieces(text, 500)
     assert cuts[0][0] == 0 and cuts[-1][1] == len(text)
-    assert all(a[1] == b[0] for a, b in zip(cuts, cuts[1:]))
+    assert all(a[1] == b[0] for a, b in pairwise(cuts))
     assert all(0 < e - s <= 500 for s, e in cuts)
     assert all(text[e - 1] == "\n" for _, e in cuts[:-1]), "cut after a paragraph when there is one"
 

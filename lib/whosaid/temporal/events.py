@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from heapq import heappop, heappush
 from datetime import date, timedelta
+from heapq import heappop, heappush
 
 from spacy.tokens import Doc, Span, Token
 
@@ -179,7 +179,7 @@ class QuoteSweep:
     def touching(self, start: int, end: int) -> list[Quote]:
         """The quotes with a span overlapping [start, end), in their order; `start` and `end` never go back."""
         while self.next < len(self.spans) and self.spans[self.next][0] < end:
-            s, e, k = self.spans[self.next]
+            _, e, k = self.spans[self.next]
             heappush(self.open, (e, k))
             self.next += 1
         while self.open and self.open[0][0] <= start:
