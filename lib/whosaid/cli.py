@@ -72,8 +72,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
         out = result.to_json(with_text=not article.verbatim)  # offsets index the text printed with them
         if article.path:  # the contract's "doc" is the file stem, even where the store needs a URL-safe id
             out["doc"] = _stem(article.path)
-        print(json.dumps(out, ensure_ascii=False), flush=True)
+        print(json_line(out), flush=True)
     return 1 if failed else 0
+
+
+def json_line(obj: dict) -> str:
+    """One JSON line, with the characters that readers take for line ends (U+0085, U+2028, U+2029) escaped."""
+    return json.dumps(obj, ensure_ascii=False).translate({0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"})
 
 
 def _stem(path: str) -> str:

@@ -90,8 +90,8 @@ def _detect(data: bytes) -> str | None:
     best = matches.best()
     if best is None:
         return None
-    for m in matches:
-        if m.encoding == "cp1252" and m.chaos <= best.chaos + 0.01:
+    for m in matches:  # encodings that read the bytes the same way come as one match
+        if "cp1252" in m.could_be_from_charset and m.chaos <= best.chaos + 0.01:
             return "cp1252"
     return best.encoding
 
@@ -104,13 +104,14 @@ def decode(data: bytes, name: str = "input") -> tuple[str, list[str]]:
     if what:
         raise IngestError(f"{name}: this is {what}, not text or HTML.")
     encoding = next((enc for bom, enc in BOMS if data.startswith(bom)), None)
-    how = "its byte-order mark"
+    how = "its byte-order mark" if encoding else "its bytes"
+    encoding = encoding or _utf16_without_bom(data)  # before UTF-8, which ASCII with NUL bytes between also is
     if encoding is None:
         try:
             data.decode("utf-8")
             encoding = "utf-8"
         except UnicodeDecodeError:
-            encoding, how = _utf16_without_bom(data) or _detect(data), "its bytes"
+            encoding = _detect(data)
     if encoding is None or (b"\x00" in data[:8192] and not encoding.startswith(("utf-16", "utf-32"))):
         raise IngestError(f"{name}: this looks like a binary file, not text or HTML.")
     try:
@@ -121,7 +122,7 @@ def decode(data: bytes, name: str = "input") -> tuple[str, list[str]]:
     if not text.strip():
         raise IngestError(f"{name}: the file is empty.")
     controls = sum(1 for ch in text[:10000] if ord(ch) < 32 and ch not in "\n\r\t\f")
-    if controls > 0.01 * min(len(text), 10000):
+    if controls > 0.05 * min(len(text), 10000):  # a few (a bell, colour codes) are text; binary has 1 in 8
         raise IngestError(f"{name}: this looks like a binary file, not text or HTML.")
     notes = [] if encoding == "utf-8" else ["a UTF-8 byte-order mark left out"] if encoding == "utf-8-sig" else [
         f"read as {codecs.lookup(encoding).name} (told by {how})"]
