@@ -60,7 +60,8 @@ class _Attr:
     quoted: bool = False  # built from a quotation (direct) rather than from the parse
 
     def start(self, doc: Doc) -> int:
-        starts = [doc[i].idx for i in self.content] + [s for s, _ in self.extra]
+        starts = [doc[min(self.content)].idx] if self.content else []  # token offsets grow with the index
+        starts += [s for s, _ in self.extra]
         return min(starts) if starts else 0
 
 
@@ -537,6 +538,35 @@ def _split_nested(doc: Doc, attrs: list[_Attr]) -> list[_Attr]:
     return [a for a in keep if a.content or a.extra]
 
 
+def _holders(attrs: list[_Attr]) -> dict[int, list[_Attr]]:
+    """For each token, the attributions whose content holds it."""
+    out: dict[int, list[_Attr]] = {}
+    for a in attrs:
+        for i in a.content:
+            out.setdefault(i, []).append(a)
+    return out
+
+
+def _host(attrs: list[_Attr], holders: dict[int, list[_Attr]], lo: int, hi: int) -> _Attr | None:
+    """The attribution holding most of the tokens lo..hi of a quotation, the nearest cue on a tie, the first in
+    `attrs` on a tie of both: what a scan of every attribution finds, from the quotation's own tokens."""
+    inside: dict[int, int] = {}
+    by_id: dict[int, _Attr] = {}
+    for i in range(lo, hi):
+        for a in holders.get(i, ()):
+            inside[id(a)] = inside.get(id(a), 0) + 1
+            by_id[id(a)] = a
+    if not inside:
+        return None
+    rank = {k: (n, -abs(by_id[k].cue[0] - lo)) for k, n in inside.items()}
+    top = max(rank.values())
+    tied = [k for k, r in rank.items() if r == top]
+    if len(tied) > 1:
+        order = {id(a): n for n, a in enumerate(attrs)}
+        tied.sort(key=order.__getitem__)
+    return by_id[tied[0]]
+
+
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
@@ -574,12 +604,9 @@ def extract_quotes(doc: Doc) -> list[Quote]:
 
     # quotations: extend the attribution they overlap, or attribute them
     attrs.sort(key=lambda a: a.start(doc))
+    holders = _holders(attrs)  # attributions made below hold no tokens, only quotations
     for q, lo, hi, scare in qranges:
-        host, best = None, (0, 0)
-        for a in attrs:  # the attribution holding most of the quotation, the nearest cue on a tie
-            inside = sum(1 for i in a.content if lo <= i < hi)
-            if inside and (inside, -abs(a.cue[0] - lo)) > best:
-                host, best = a, (inside, -abs(a.cue[0] - lo))
+        host = _host(attrs, holders, lo, hi)
         if host is not None:
             host.extra.append((q.start, q.end))
             host.quoted = True
