@@ -67,7 +67,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             failed += 1
             print(f"whosaid: {article.doc}: extraction failed ({type(result).__name__}: {result})", file=sys.stderr)
             doc = _stem(article.path) if article.path else article.doc
-            print(json.dumps({"doc": doc, "error": str(result), "quotes": [], "timexes": [], "events": []}))
+            print(json_line({"doc": doc, "error": str(result), "quotes": [], "timexes": [], "events": []}))
             continue
         out = result.to_json(with_text=not article.verbatim)  # offsets index the text printed with them
         if article.path:  # the contract's "doc" is the file stem, even where the store needs a URL-safe id
