@@ -343,9 +343,10 @@ def _speech_cue_in(doc: Doc, lo: int, hi: int, skip: list[bool], last: bool = Fa
     return None
 
 
-def _verb_after_quote(doc: Doc, q: Quoted, hi: int) -> Token | None:
-    """Any verb in a short '“...,” Oliver barked.' / '“...!” beamed Hartley' clause right after a quotation."""
-    inner = q.inner(doc.text).rstrip("'’\"”“")
+def _verb_after_quote(doc: Doc, q: Quoted, hi: int, text: str | None = None) -> Token | None:
+    """Any verb in a short '“...,” Oliver barked.' / '“...!” beamed Hartley' clause right after a quotation
+    (`text`: the doc's text, which `Doc.text` builds anew from every token at each call)."""
+    inner = q.inner(doc.text if text is None else text).rstrip("'’\"”“")
     if not inner.endswith((",", "!", "?", "—")):
         return None
     end = min(len(doc), hi + 8)
@@ -587,7 +588,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         if q.single and not said and not (text[:q.start].rstrip(" \t").endswith(":")
                                           and word_count(q.inner(text)) >= 3):
             continue  # single marks quote only after a colon or a verb ("Warren: 'You Should Be ...'")
-        scare = _is_scare(text, q) and not said and not _verb_after_quote(doc, q, hi)
+        scare = _is_scare(text, q) and not said and not _verb_after_quote(doc, q, hi, text)
         qranges.append((q, lo, hi, scare))
         if not scare:
             for i in range(lo, hi):
