@@ -30,6 +30,8 @@ with st.form("add_form", clear_on_submit=True, border=True):
     pub = c2.date_input("Publication date (optional)", value=None, key="add_date", format="YYYY-MM-DD",
                         help="A date you give wins over the page's metadata and the text.")
     url = c3.text_input("Source URL (optional)", key="add_url")
+    any_language = st.checkbox("Also add articles that are not in English", key="add_any_language",
+                               help="Such an article is read with the English pipeline: expect few quotes and dates.")
     submitted = st.form_submit_button("Add to the dashboard", type="primary", key="add_button")
 
 if submitted:
@@ -50,10 +52,11 @@ if submitted:
                 try:
                     if name is None:
                         added = library.add_text(payload, store_dir, articles_dir, title=title, url=url, nlp=model,
-                                                 date=pub.isoformat() if pub else None)
+                                                 date=pub.isoformat() if pub else None, any_language=any_language)
                     else:
                         added = library.add_bytes(payload, name, store_dir, articles_dir, url=url, nlp=model,
-                                                  title=title if one else None, date=pub.isoformat() if pub else None)
+                                                  title=title if one else None, date=pub.isoformat() if pub else None,
+                                                  any_language=any_language)
                     done.append(added)
                 except IngestError as exc:
                     failed.append(str(exc))
@@ -67,6 +70,8 @@ if submitted:
         for a in done:
             st.success(f"Added “{md(a.title or a.doc)}”: {a.quotes} quotes, {a.events} events, "
                        f"published {a.date or 'date unknown'} (from {a.date_source}).")
+            for note in a.notes:
+                st.caption(f"{md(a.title or a.doc)}: {md(note)}")
             st.page_link(ARTICLE.file, label=f"Read {md(a.title or a.doc)}", icon=":material/article:",
                          query_params={"doc": a.doc})
 

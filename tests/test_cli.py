@@ -15,7 +15,10 @@ def run(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
 def test_extract_prints_the_json_contract_for_each_file(tmp_path, seed_path):
     html = tmp_path / "page.html"
     html.write_text("<html><head><title>Council</title></head><body><article><p>&ldquo;We are ready,&rdquo; "
-                    "the mayor said on Tuesday, adding that the city had prepared for months.</p></article></body></html>")
+                    "the mayor said on Tuesday, adding that the city had prepared for months.</p><p>The council "
+                    "approved the plan by seven votes to two after a long debate, and officials said the first "
+                    "shelters would open before the end of the year, with more to follow in the spring.</p>"
+                    "<p>Critics said the cost had not been explained.</p></article></body></html>")
     proc = run("extract", str(seed_path), str(html), "--date", "2017-08-16")
     assert proc.returncode == 0, proc.stderr
     lines = [json.loads(line) for line in proc.stdout.splitlines()]
@@ -58,7 +61,7 @@ def test_a_bad_file_is_reported_and_the_others_still_come_out(tmp_path, seed_pat
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blob.txt").write_bytes(b"\x00\x01\x02" * 100)
     proc = run("extract", str(tmp_path / "empty.txt"), str(tmp_path / "blob.txt"), str(seed_path))
-    assert proc.returncode == 0
+    assert proc.returncode == 1, "the exit status says that something was skipped"
     assert [json.loads(line)["doc"] for line in proc.stdout.splitlines()] == ["nbc-sessions-chicago-sanctuary"]
     assert "empty" in proc.stderr and "binary" in proc.stderr and "Traceback" not in proc.stderr
 

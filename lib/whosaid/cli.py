@@ -22,21 +22,31 @@ def iso_date(value: str) -> str:
     return value
 
 
-def load_articles(sources: list[str], date: str | None, dates: dict[str, str]) -> tuple[list[tuple[Article, str]], list[str]]:
-    """(article, content hash) for every readable source, and an error message for every other one."""
-    items, errors, seen = [], [], set()
+def load_articles(sources: list[str], date: str | None, dates: dict[str, str], any_language: bool = False,
+                  skip_twins: bool = False) -> tuple[list[tuple[Article, str]], list[str]]:
+    """(article, content hash) for every readable source, and an error message for every other one (with
+    `skip_twins`, a file with the same bytes as one before it too); what reading noticed is printed on stderr."""
+    items, errors, seen, first = [], [], set(), {}
     for path in iter_sources(sources):
         try:
             data = path.read_bytes()
         except OSError as exc:
             errors.append(f"{path}: cannot be read ({exc.strerror}).")
             continue
+        digest = content_hash(data + __version__.encode())
+        if digest in first and skip_twins:
+            errors.append(f"{path}: the same file as {first[digest]}, which is stored once.")
+            continue
+        if digest in first:
+            print(f"whosaid: note: {path}: the same file as {first[digest]}", file=sys.stderr)
+        first.setdefault(digest, path)
         try:
-            article = from_bytes(data, path.name, str(path))
+            article = from_bytes(data, path.name, str(path), any_language=any_language)
         except IngestError as exc:
             errors.append(str(exc))
             continue
-        digest = content_hash(data + __version__.encode())
+        for note in article.notes:
+            print(f"whosaid: note: {path}: {note}", file=sys.stderr)
         base, n = article.doc, 2
         while article.doc in seen:
             article.doc, n = f"{base}-{n}", n + 1
@@ -50,22 +60,32 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from whosaid.extract import extract_articles
 
     dates = read_dates(args.dates) if args.dates else {}
-    items, errors = load_articles(args.files, args.date, dates)
+    items, errors = load_articles(args.files, args.date, dates, args.any_language)
     for msg in errors:
-        print(f"whosaid: {msg}", file=sys.stderr)
+        print(f"whosaid: skipped {msg}", file=sys.stderr)
     failed = len(errors)
     for article, result in extract_articles([a for a, _ in items]):
         if isinstance(result, Exception):
             failed += 1
             print(f"whosaid: {article.doc}: extraction failed ({type(result).__name__}: {result})", file=sys.stderr)
-            doc = Path(article.path).stem if article.path else article.doc
-            print(json.dumps({"doc": doc, "error": str(result), "quotes": [], "timexes": [], "events": []}))
+            doc = _stem(article.path) if article.path else article.doc
+            print(json_line({"doc": doc, "error": str(result), "quotes": [], "timexes": [], "events": []}))
             continue
-        out = result.to_json(with_text=article.fmt == "html")
+        out = result.to_json(with_text=not article.verbatim)  # offsets index the text printed with them
         if article.path:  # the contract's "doc" is the file stem, even where the store needs a URL-safe id
-            out["doc"] = Path(article.path).stem
-        print(json.dumps(out, ensure_ascii=False), flush=True)
-    return 1 if failed and not items else 0
+            out["doc"] = _stem(article.path)
+        print(json_line(out), flush=True)
+    return 1 if failed else 0
+
+
+def json_line(obj: dict) -> str:
+    """One JSON line, with the characters that readers take for line ends (U+0085, U+2028, U+2029) escaped."""
+    return json.dumps(obj, ensure_ascii=False).translate({0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"})
+
+
+def _stem(path: str) -> str:
+    """A file's stem as printable text (a name that is not UTF-8 shows its odd bytes as �)."""
+    return Path(path).stem.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -78,7 +98,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from whosaid.extract import extract_articles
 
     dates = read_dates(args.dates) if args.dates else {}
-    items, errors = load_articles(args.sources, args.date, dates)
+    items, errors = load_articles(args.sources, args.date, dates, args.any_language, skip_twins=True)
     for msg in errors:
         print(f"whosaid: skipped {msg}", file=sys.stderr)
     known = {} if args.force else store.known_hashes(args.out)
@@ -146,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("files", nargs="+", help="article files (.txt, .html, .md) or folders")
     p.add_argument("--date", type=iso_date, help="publication date of the articles (YYYY-MM-DD)")
     p.add_argument("--dates", help="TSV file: file stem, tab, publication date (one line per article)")
+    p.add_argument("--any-language", action="store_true", help="also process articles that are not in English")
     p.set_defaults(func=cmd_extract)
     p = sub.add_parser("build", help="preprocess articles into the dashboard's store")
     p.add_argument("sources", nargs="+", help="article files or folders")
@@ -154,6 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dates", help="TSV file: file stem, tab, publication date (one line per article)")
     p.add_argument("--force", action="store_true", help="reprocess unchanged articles too")
     p.add_argument("--prune", action="store_true", help="drop stored articles that are not among the sources")
+    p.add_argument("--any-language", action="store_true", help="also process articles that are not in English")
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("export", help="write the store's quotes, persons, events or stories for pandas or R")
     p.add_argument("what", choices=EXPORTS, help="which table")

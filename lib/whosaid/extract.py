@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from whosaid.model import Article, Extraction
-from whosaid.nlp import load_nlp
+from whosaid.nlp import load_nlp, parse, parse_all
 from whosaid.quotes.attribution import extract_quotes
 from whosaid.quotes.speakers import resolve_speakers
 from whosaid.temporal.events import extract_events
@@ -40,7 +40,7 @@ def extract_doc(article: Article, doc: Doc) -> Extraction:
 def extract_article(article: Article, nlp: Language | None = None) -> Extraction:
     """Everything whosaid extracts from one article."""
     nlp = nlp or load_nlp()
-    return extract_doc(article, nlp(article.text))
+    return extract_doc(article, parse(article.text, nlp))
 
 
 def extract_articles(articles: Iterable[Article], nlp: Language | None = None,
@@ -48,7 +48,7 @@ def extract_articles(articles: Iterable[Article], nlp: Language | None = None,
     """(article, extraction) for many articles parsed in batches, in order; a failure is yielded, not raised."""
     nlp = nlp or load_nlp()
     items = list(articles)
-    for article, doc in zip(items, nlp.pipe((a.text for a in items), batch_size=batch_size)):
+    for article, doc in zip(items, parse_all((a.text for a in items), nlp)):
         try:
             yield article, extract_doc(article, doc)
         except Exception as exc:  # one bad article must not lose the others

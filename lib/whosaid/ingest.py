@@ -1,19 +1,45 @@
-"""Reading articles from files, folders and pasted text into `Article` records."""
+"""Reading articles from files, folders and pasted text into `Article` records.
+
+Every input gets an answer: an article, or an `IngestError` whose one-line message says why it was refused
+(empty, binary, too large, no article text, a paywall stub, not English). The encoding comes from the bytes,
+never from the name: a byte-order mark first, then UTF-8, then charset-normalizer's reading (Windows-1252 when
+it fits as well as the best guess, since that is what the web means by Latin-1). What reading changed or noticed
+is kept in `Article.notes`.
+"""
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from whosaid.dates import is_day, parse_day
+from whosaid.language import detect as detect_language
+from whosaid.language import foreign_language
 from whosaid.model import Article
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
-MAX_BYTES = 2_000_000  # about 300 pages of text (the parser's limit): larger files are refused, not truncated
+MAX_BYTES = 2_000_000  # about 300 pages of text: larger files are refused, not truncated
 MIN_CHARS = 20
+STUB_CHARS = 300  # a web page with less text than this is a paywall, consent or teaser page, not an article
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+MAGIC = (  # file signatures of what people save by mistake, to say what the file is
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive (or a Word, EPUB or OpenDocument file)"), (b"PK\x05\x06", "an empty zip archive"),
+    (b"\x1f\x8b", "a gzip archive"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"), (b"\x7fELF", "a program"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office file"), (b"{\\rtf", "an RTF document"),
+)
+MAGIC_WITH_NUL = (  # signatures that are letters too: believed only when a NUL byte follows
+    (b"GIF8", "a GIF image"), (b"Rar!", "a RAR archive"), (b"MZ", "a Windows program"), (b"ID3", "an MP3 file"),
+    (b"OggS", "an Ogg audio file"), (b"wOFF", "a web font"), (b"SQLite format 3", "an SQLite database"),
+)
+CMS_TITLES = {"escenic", "wordpress", "drupal", "joomla", "arc publishing", "brightspot", "sitecore", "typo3",
+              "ghost", "squarespace", "wix", "contentful", "untitled", "untitled document", "home", "homepage",
+              "index", "document", "article", "page", "news"}
 
 
 class IngestError(ValueError):
@@ -26,30 +52,84 @@ def content_hash(data: bytes) -> str:
 
 
 def doc_id(name: str) -> str:
-    """A document id from a file name: its stem, with characters unsafe in URLs replaced."""
+    """A document id from a file name: its stem, with characters unsafe in URLs replaced (no leading dot)."""
     stem = Path(name).stem if "." in Path(name).name else Path(name).name
-    return re.sub(r"[^\w.\-]+", "-", stem) or "article"
+    return re.sub(r"[^\w.\-]+", "-", stem).lstrip(".") or "article"
 
 
-def decode(data: bytes, name: str = "input") -> str:
-    """Bytes to text (UTF-8, BOM tolerated, cp1252 fallback); binary data is refused."""
-    if not data.strip():
-        raise IngestError(f"{name}: the file is empty.")
+def _kind_of_binary(data: bytes) -> str | None:
+    """What a binary file is, by its signature ('a PNG image'), or None."""
+    head = data[:16]
+    if head[4:8] == b"ftyp":
+        return "a video or audio file"
+    if head[:4] == b"RIFF" and b"\x00" in head:
+        return "a WebP image, WAV or AVI file"
+    what = next((what for magic, what in MAGIC if head.startswith(magic)), None)
+    if what is None and b"\x00" in data[:8192]:
+        what = next((what for magic, what in MAGIC_WITH_NUL if head.startswith(magic)), None)
+    return what
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the bytes read as UTF-16 text without a byte-order mark."""
+    sample = data[:8192]
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    half = len(sample) // 2
+    if half and odd > 0.3 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if half and even > 0.3 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _detect(data: bytes) -> str | None:
+    """The encoding charset-normalizer reads the bytes in, preferring Windows-1252 when it fits as well."""
+    from charset_normalizer import from_bytes as detect_encoding
+
+    matches = detect_encoding(data[:200_000])
+    best = matches.best()
+    if best is None:
+        return None
+    for m in matches:  # encodings that read the bytes the same way come as one match
+        if "cp1252" in m.could_be_from_charset and m.chaos <= best.chaos + 0.01:
+            return "cp1252"
+    return best.encoding
+
+
+def decode(data: bytes, name: str = "input") -> tuple[str, list[str]]:
+    """Bytes to text, with a note for each thing done to them; empty, binary and over-large data are refused."""
     if len(data) > MAX_BYTES:
         raise IngestError(f"{name}: {len(data):,} bytes is more than the {MAX_BYTES:,} an article may have; split it.")
-    if b"\x00" in data[:8192]:
+    what = _kind_of_binary(data)
+    if what:
+        raise IngestError(f"{name}: this is {what}, not text or HTML.")
+    encoding = next((enc for bom, enc in BOMS if data.startswith(bom)), None)
+    how = "its byte-order mark" if encoding else "its bytes"
+    encoding = encoding or _utf16_without_bom(data)  # before UTF-8, which ASCII with NUL bytes between also is
+    if encoding is None:
+        try:
+            data.decode("utf-8")
+            encoding = "utf-8"
+        except UnicodeDecodeError:
+            encoding = _detect(data)
+    if encoding is None or (b"\x00" in data[:8192] and not encoding.startswith(("utf-16", "utf-32"))):
         raise IngestError(f"{name}: this looks like a binary file, not text or HTML.")
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError as exc:
-            raise IngestError(f"{name}: not valid UTF-8 text ({exc.reason}).") from None
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise IngestError(f"{name}: the text's encoding could not be told ({encoding} does not fit).") from None
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise IngestError(f"{name}: the file is empty.")
     controls = sum(1 for ch in text[:10000] if ord(ch) < 32 and ch not in "\n\r\t\f")
-    if controls > 0.01 * min(len(text), 10000):
+    if controls > 0.05 * min(len(text), 10000):  # a few (a bell, colour codes) are text; binary has 1 in 8
         raise IngestError(f"{name}: this looks like a binary file, not text or HTML.")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    notes = [] if encoding == "utf-8" else ["a UTF-8 byte-order mark left out"] if encoding == "utf-8-sig" else [
+        f"read as {codecs.lookup(encoding).name} (told by {how})"]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        notes.append("Windows or old Mac line ends made \\n (offsets index the text given with the article)")
+    return text, notes
 
 
 def looks_like_html(text: str) -> bool:
@@ -67,8 +147,32 @@ def guess_title(text: str) -> str | None:
     return None
 
 
+def _first_h1(html: str) -> str | None:
+    """The text of the page's first <h1>, if it has one."""
+    import lxml.html
+
+    try:
+        h1 = lxml.html.fromstring(html).xpath("//h1")
+    except (ValueError, lxml.etree.LxmlError):
+        return None
+    text = re.sub(r"\s+", " ", h1[0].text_content()).strip() if h1 else ""
+    return text if 3 <= len(text) <= 300 else None
+
+
+def page_title(meta: dict, html: str, text: str) -> tuple[str | None, str | None]:
+    """(title, note): the metadata's title, or the headline when that title names the CMS or the site."""
+    title = re.sub(r"\s+", " ", meta.get("title") or "").strip()
+    site = (meta.get("sitename") or "").strip().casefold()
+    if title and title.casefold() not in CMS_TITLES and title.casefold() != site:
+        return title, None
+    better = _first_h1(html) or guess_title(text)
+    if title and better:
+        return better, f"the page's title {title!r} names its software or site: the headline is used instead"
+    return better or title or None, None
+
+
 def from_html(html: str, doc: str, path: str | None = None) -> Article:
-    """Main text and metadata (title, date, URL) of an HTML page, via trafilatura."""
+    """Main text and metadata (title, date, URL) of an HTML page, via trafilatura; a paywall stub is refused."""
     import trafilatura
 
     try:
@@ -82,12 +186,16 @@ def from_html(html: str, doc: str, path: str | None = None) -> Article:
     text = (meta.get("text") or "").strip()
     if len(text) < MIN_CHARS:
         raise IngestError(f"{doc}: no article text was found in this HTML page.")
+    if len(text) < STUB_CHARS:
+        raise IngestError(f"{doc}: only {len(text)} characters of text in this page, too short to be an article "
+                          "(a paywall, consent or teaser page?); save the page when it shows the whole article.")
     date = meta.get("date")
+    title, note = page_title(meta, html, text)
     return Article(
-        doc=doc, text=text + "\n", title=meta.get("title") or guess_title(text),
+        doc=doc, text=text + "\n", title=title,
         date=date if is_day(date) else None,
         date_source="metadata" if date else "none", date_confidence=0.9 if date else 0.0,
-        url=meta.get("url"), path=path, fmt="html",
+        url=meta.get("url"), path=path, fmt="html", notes=[note] if note else [], verbatim=False,
     )
 
 
@@ -101,14 +209,33 @@ def from_text(text: str, doc: str, path: str | None = None, fmt: str = "text") -
     return Article(doc=doc, text=text, title=title, path=path, fmt=fmt)
 
 
-def from_bytes(data: bytes, name: str, path: str | None = None) -> Article:
-    """An article from a file's bytes; the name's suffix (or the content) tells text from HTML."""
-    text = decode(data, name)
+def check_language(article: Article, name: str, any_language: bool = False) -> Article:
+    """The article with its language noted; one surely not in English is refused unless `any_language`."""
+    found = detect_language(article.text)
+    article.lang = found[0] if found else None
+    foreign = foreign_language(found)
+    if foreign and not any_language:
+        raise IngestError(f"{name}: the article is in {foreign} ({article.lang}), and whosaid's pipeline reads "
+                          "English only; ask for any language (--any-language) to process it anyway.")
+    if foreign:
+        article.notes.append(f"in {foreign} ({article.lang}): read with the English pipeline as asked, "
+                             "so expect few quotes and dates")
+    return article
+
+
+def from_bytes(data: bytes, name: str, path: str | None = None, *, any_language: bool = False) -> Article:
+    """An article from a file's bytes; the name's suffix (or the content) tells text from HTML. A text not in
+    English is refused unless `any_language`."""
+    text, notes = decode(data, name)
     doc = doc_id(name)
     suffix = Path(name).suffix.lower()
     if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and looks_like_html(text)):
-        return from_html(text, doc, path)
-    return from_text(text, doc, path, fmt="markdown" if suffix in {".md", ".markdown"} else "text")
+        article = from_html(text, doc, path)
+    else:
+        article = from_text(text, doc, path, fmt="markdown" if suffix in {".md", ".markdown"} else "text")
+    article.notes = notes + article.notes
+    article.verbatim = article.verbatim and not notes
+    return check_language(article, name, any_language)
 
 
 def read_file(path: str | Path) -> Article:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
@@ -27,6 +27,7 @@ class Added:
     events: int
     date: str | None
     date_source: str
+    notes: list[str] = field(default_factory=list)  # what reading the file noticed or changed, one line each
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -56,8 +57,11 @@ def _free_doc(doc: str, root: Path, articles_dir: Path, suffix: str, digest: str
 
 
 def add_bytes(data: bytes, name: str, root: str | Path, articles_dir: str | Path, *, title: str | None = None,
-              date: str | None = None, url: str | None = None, nlp: Language | None = None) -> Added:
-    """Read, extract and store one article from a file's bytes; raises IngestError with a message for the user."""
+              date: str | None = None, url: str | None = None, nlp: Language | None = None,
+              any_language: bool = False) -> Added:
+    """Read, extract and store one article from a file's bytes; raises IngestError with a message for the user
+    (also for a file whose bytes are already in the store under another name, and, unless `any_language`, for
+    an article that is not in English)."""
     root, articles_dir = Path(root), Path(articles_dir)
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIXES:
@@ -66,9 +70,12 @@ def add_bytes(data: bytes, name: str, root: str | Path, articles_dir: str | Path
         date = date.strip()
         if not is_day(date):
             raise IngestError(f"{name}: {date!r} is not a date like 2017-08-16.")
-    article = from_bytes(data, name)
+    article = from_bytes(data, name, any_language=any_language)
     digest = content_hash(data + __version__.encode())
     article.doc = _free_doc(doc_id(name), root, articles_dir, suffix, digest)
+    twin = next((doc for doc, h in store.known_hashes(root).items() if h == digest and doc != article.doc), None)
+    if twin is not None:
+        raise IngestError(f"{name}: the same file is already in the store as {twin!r}.")
     target = articles_dir / f"{article.doc}{suffix}"
     article.path = str(target)
     if title and title.strip():
@@ -90,7 +97,7 @@ def add_bytes(data: bytes, name: str, root: str | Path, articles_dir: str | Path
         raise
     a = extraction.article
     return Added(doc=a.doc, title=a.title, path=str(target), quotes=len(extraction.quotes),
-                 events=len(extraction.events), date=a.date, date_source=a.date_source)
+                 events=len(extraction.events), date=a.date, date_source=a.date_source, notes=list(a.notes))
 
 
 def slug(text: str, fallback: str) -> str:
@@ -100,11 +107,13 @@ def slug(text: str, fallback: str) -> str:
 
 
 def add_text(text: str, root: str | Path, articles_dir: str | Path, *, title: str | None = None,
-             date: str | None = None, url: str | None = None, nlp: Language | None = None) -> Added:
+             date: str | None = None, url: str | None = None, nlp: Language | None = None,
+             any_language: bool = False) -> Added:
     """Store pasted text as an article (saved as a .txt file named after its title)."""
     data = (text or "").encode("utf-8")
     name = slug(title or "", "pasted-" + content_hash(data)[:8]) + ".txt"
-    return add_bytes(data, name, root, articles_dir, title=title, date=date, url=url, nlp=nlp)
+    return add_bytes(data, name, root, articles_dir, title=title, date=date, url=url, nlp=nlp,
+                     any_language=any_language)
 
 
 def remove_article(doc: str, root: str | Path, articles_dir: str | Path) -> str | None:

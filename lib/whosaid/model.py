@@ -19,6 +19,9 @@ class Article:
     url: str | None = None
     path: str | None = None
     fmt: str = "text"  # text | html | markdown
+    lang: str | None = None  # ISO 639-1 code of the text's language when it could be told
+    notes: list[str] = field(default_factory=list)  # what reading the input noticed or changed, one line each
+    verbatim: bool = True  # the text is the file's bytes read as UTF-8, so offsets index the file as well
 
 
 @dataclass
@@ -91,6 +94,8 @@ class Extraction:
             "date": a.date,
             "date_source": a.date_source,
             "date_confidence": a.date_confidence,
+            "lang": a.lang,
+            "notes": list(a.notes),
             "quotes": [
                 {k: (list(map(list, v)) if k.endswith("_spans") else v) for k, v in asdict(q).items()}
                 for q in self.quotes

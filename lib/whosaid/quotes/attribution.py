@@ -21,6 +21,7 @@ and raises on unbalanced quotation marks.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -60,7 +61,8 @@ class _Attr:
     quoted: bool = False  # built from a quotation (direct) rather than from the parse
 
     def start(self, doc: Doc) -> int:
-        starts = [doc[i].idx for i in self.content] + [s for s, _ in self.extra]
+        starts = [doc[min(self.content)].idx] if self.content else []  # token offsets grow with the index
+        starts += [s for s, _ in self.extra]
         return min(starts) if starts else 0
 
 
@@ -342,9 +344,10 @@ def _speech_cue_in(doc: Doc, lo: int, hi: int, skip: list[bool], last: bool = Fa
     return None
 
 
-def _verb_after_quote(doc: Doc, q: Quoted, hi: int) -> Token | None:
-    """Any verb in a short '“...,” Oliver barked.' / '“...!” beamed Hartley' clause right after a quotation."""
-    inner = q.inner(doc.text).rstrip("'’\"”“")
+def _verb_after_quote(doc: Doc, q: Quoted, hi: int, text: str | None = None) -> Token | None:
+    """Any verb in a short '“...,” Oliver barked.' / '“...!” beamed Hartley' clause right after a quotation
+    (`text`: the doc's text, which `Doc.text` builds anew from every token at each call)."""
+    inner = q.inner(doc.text if text is None else text).rstrip("'’\"”“")
     if not inner.endswith((",", "!", "?", "—")):
         return None
     end = min(len(doc), hi + 8)
@@ -443,6 +446,13 @@ def _merge_spans(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int
     return [(s, e) for s, e in out]
 
 
+def _around(doubles: list[Quoted], starts: list[int], spans: list[tuple[int, int]]) -> list[Quoted]:
+    """The double-mark quotations that may overlap `spans` (`doubles` in order; they never overlap each other),
+    so that telling each quote's kind looks at its neighbours, not at every quotation of the article."""
+    lo = max(0, bisect_right(starts, min(s for s, _ in spans)) - 1)
+    return doubles[lo:bisect_left(starts, max(e for _, e in spans))]
+
+
 def _kind(text: str, spans: list[tuple[int, int]], quoted: list[Quoted]) -> str:
     """direct when the content is all within quotation marks, mixed when part of it is, indirect otherwise."""
     total = sum(e - s for s, e in spans)
@@ -507,18 +517,56 @@ def _split_nested(doc: Doc, attrs: list[_Attr]) -> list[_Attr]:
     """
     attrs = sorted(attrs, key=lambda a: len(a.content), reverse=True)
     keep: list[_Attr] = []
+    held: dict[int, list[int]] = {}  # token -> positions in `keep` of the attributions whose content took it in
+
+    def keep_it(a: _Attr) -> None:
+        keep.append(a)
+        for i in a.content:
+            held.setdefault(i, []).append(len(keep) - 1)
+
     for a in attrs:
-        outer = next((b for b in keep if any(i in b.content for i in a.cue)), None)
+        # the first kept attribution whose content (cut since, perhaps) still holds one of the cue's tokens
+        first = min((k for i in a.cue for k in held.get(i, ()) if i in keep[k].content), default=None)
+        outer = None if first is None else keep[first]
         if outer is None:
-            keep.append(a)
+            keep_it(a)
             continue
         head = doc[a.cue[0]]
         tops = {i for i in outer.content if doc[i].head.i not in outer.content}  # the content's own roots
         if a.lemma == "according to" or (head.dep_ in SPLIT_DEPS and (head.head.i in tops or head.head.i in outer.cue)):
             cut = _subtree_ids(head) | a.content | set(a.source) | set(a.cue)
             outer.content -= cut
-            keep.append(a)
+            keep_it(a)
     return [a for a in keep if a.content or a.extra]
+
+
+def _holders(attrs: list[_Attr]) -> dict[int, list[_Attr]]:
+    """For each token, the attributions whose content holds it."""
+    out: dict[int, list[_Attr]] = {}
+    for a in attrs:
+        for i in a.content:
+            out.setdefault(i, []).append(a)
+    return out
+
+
+def _host(attrs: list[_Attr], holders: dict[int, list[_Attr]], lo: int, hi: int) -> _Attr | None:
+    """The attribution holding most of the tokens lo..hi of a quotation, the nearest cue on a tie, the first in
+    `attrs` on a tie of both: what a scan of every attribution finds, from the quotation's own tokens."""
+    inside: dict[int, int] = {}
+    by_id: dict[int, _Attr] = {}
+    for i in range(lo, hi):
+        for a in holders.get(i, ()):
+            inside[id(a)] = inside.get(id(a), 0) + 1
+            by_id[id(a)] = a
+    if not inside:
+        return None
+    rank = {k: (n, -abs(by_id[k].cue[0] - lo)) for k, n in inside.items()}
+    top = max(rank.values())
+    tied = [k for k, r in rank.items() if r == top]
+    if len(tied) > 1:
+        order = {id(a): n for n, a in enumerate(attrs)}
+        tied.sort(key=order.__getitem__)
+    return by_id[tied[0]]
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -531,6 +579,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     if not text.strip() or not doc.has_annotation("DEP"):
         return []  # nothing to attribute without a dependency parse (e.g. a blank pipeline)
     quoted = find_quoted(text)
+    doubles = [q for q in quoted if not q.single]
+    double_starts = [q.start for q in doubles]
     in_long = [False] * len(doc)
     qranges = []
     for q in quoted:
@@ -539,7 +589,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         if q.single and not said and not (text[:q.start].rstrip(" \t").endswith(":")
                                           and word_count(q.inner(text)) >= 3):
             continue  # single marks quote only after a colon or a verb ("Warren: 'You Should Be ...'")
-        scare = _is_scare(text, q) and not said and not _verb_after_quote(doc, q, hi)
+        scare = _is_scare(text, q) and not said and not _verb_after_quote(doc, q, hi, text)
         qranges.append((q, lo, hi, scare))
         if not scare:
             for i in range(lo, hi):
@@ -556,12 +606,9 @@ def extract_quotes(doc: Doc) -> list[Quote]:
 
     # quotations: extend the attribution they overlap, or attribute them
     attrs.sort(key=lambda a: a.start(doc))
+    holders = _holders(attrs)  # attributions made below hold no tokens, only quotations
     for q, lo, hi, scare in qranges:
-        host, best = None, (0, 0)
-        for a in attrs:  # the attribution holding most of the quotation, the nearest cue on a tie
-            inside = sum(1 for i in a.content if lo <= i < hi)
-            if inside and (inside, -abs(a.cue[0] - lo)) > best:
-                host, best = a, (inside, -abs(a.cue[0] - lo))
+        host = _host(attrs, holders, lo, hi)
         if host is not None:
             host.extra.append((q.start, q.end))
             host.quoted = True
@@ -589,7 +636,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         cue = _char_spans(doc, set(a.cue)) or [(doc[a.cue[0]].idx, doc[a.cue[0]].idx + len(doc[a.cue[0]]))]
         body = " … ".join(text[s:e].strip() for s, e in spans)
         quotes.append(Quote(content_spans=spans, speaker_spans=src, cue_spans=cue,
-                            kind=_kind(text, spans, quoted), cue=a.lemma, text=body))
+                            kind=_kind(text, spans, _around(doubles, double_starts, spans)), cue=a.lemma, text=body))
     quotes.sort(key=lambda q: q.content_spans[0][0])
     return quotes
 

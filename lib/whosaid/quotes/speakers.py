@@ -197,9 +197,20 @@ class _Registry:
         return name
 
 
+def _ent_end(doc: Doc, i: int) -> int:
+    """End (token index) of the entity that the token at `i` begins or continues."""
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end
+
+
 def _mention_head(span: Span) -> Token:
-    """The token that names the speaker: the last person named in the mention, else its syntactic head."""
-    persons = [e for e in span.ents if e.label_ == "PERSON"]
+    """The token that names the speaker: the last person named in the mention, else its syntactic head.
+    (Read from the mention's own tokens: `Span.ents` walks every entity of the document, once per quote.)"""
+    doc = span.doc
+    persons = [doc[t.i:_ent_end(doc, t.i)] for t in span if t.ent_iob_ == "B" and t.ent_type_ == "PERSON"]
+    persons = [e for e in persons if e.end <= span.end]
     if persons:
         return persons[-1].root
     return span.root
@@ -230,7 +241,10 @@ def _resolve_np(reg: _Registry, head: Token) -> tuple[str, str] | None:
     if head.is_lower and head.pos_ in ("PROPN", "NOUN"):
         return _resolve_description(reg, head)
     if head.ent_type_ in ("ORG", "GPE", "NORP"):
-        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        start = head.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        ent = Span(doc, start, _ent_end(doc, start), label=doc[start].ent_type_) if doc[start].ent_iob_ == "B" else None
         if ent is not None and ent.label_ != "PERSON":
             name = re.sub(r"^[Tt]he ", "", display_name(ent.text))
             if ent.label_ == "GPE" and reg.city and reg.city.endswith(name):

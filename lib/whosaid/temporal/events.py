@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from datetime import date, timedelta
+from heapq import heappop, heappush
 
 from spacy.tokens import Doc, Span, Token
 
@@ -199,6 +200,28 @@ def quote_at(verb: Token, quotes: list[Quote]) -> Quote | None:
         if any(s <= verb.idx < e for s, e in q.cue_spans):
             return q
     return None
+
+
+class QuoteSweep:
+    """The quotes that touch a stretch of text, asked for stretches in text order: a sweep over the quotes' spans,
+    so that dating every sentence looks at the quotes around it, not at every quote of the article."""
+
+    def __init__(self, quotes: list[Quote]):
+        self.quotes = quotes
+        self.spans = sorted((s, e, k) for k, q in enumerate(quotes)
+                            for s, e in (*q.cue_spans, *q.speaker_spans, *q.content_spans))
+        self.next = 0
+        self.open: list[tuple[int, int]] = []  # (end, quote number) of the spans begun so far
+
+    def touching(self, start: int, end: int) -> list[Quote]:
+        """The quotes with a span overlapping [start, end), in their order; `start` and `end` never go back."""
+        while self.next < len(self.spans) and self.spans[self.next][0] < end:
+            _, e, k = self.spans[self.next]
+            heappush(self.open, (e, k))
+            self.next += 1
+        while self.open and self.open[0][0] <= start:
+            heappop(self.open)
+        return [self.quotes[k] for k in sorted({k for _, k in self.open})]
 
 
 def units(doc: Doc):
@@ -456,6 +479,7 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
     tx_starts = [t.start for t in timexes]
     ent_starts = [e.start for e in doc_ents]
     breaks = [m.start() for m in re.finditer(r"\n\s*\n", doc.text)]
+    sweep = QuoteSweep(quotes)
     for n, sent in enumerate(units(doc)):
         if sum(1 for t in sent if t.is_alpha) < 3:
             continue
@@ -465,8 +489,10 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
         if main is None and not dated:
             continue
         preds = predicates(sent, main, dated, coordinated)
+        whole = doc[sent.start].sent  # the parser's sentence: every predicate of this one lies in it
+        quotes_here = sweep.touching(whole.start_char, whole.end_char)
         lo = bisect_left(ent_starts, sent.start)
-        sent_actors = actors_of(sent, quotes, speakers,
+        sent_actors = actors_of(sent, quotes_here, speakers,
                                 [e for e in doc_ents[lo:bisect_left(ent_starts, sent.end, lo)] if e.end <= sent.end])
         near = last_dated[1] if last_dated and n - last_dated[0] <= INHERIT_WINDOW else None
         main_dated = main is None or preds.get(main.i, (None, None))[1] is None
@@ -474,8 +500,8 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
         previous = last_dated
         for key in sorted(preds):
             verb, value = preds[key]
-            q = quote_at(verb, quotes)
-            if q is None and in_quote(verb, quotes):
+            q = quote_at(verb, quotes_here)
+            if q is None and in_quote(verb, quotes_here):
                 continue  # the quote's statement event stands for what is said inside it
             if q is None and value is None and copula(verb):
                 continue  # "This was his third leave": a state, not something that happened
