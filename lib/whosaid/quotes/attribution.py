@@ -615,7 +615,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             continue
         if scare or lo >= hi:
             continue
-        found = _attribute_quote(_site(doc, q, lo, hi, attrs, in_any))
+        found = _attribute_quote(_site(doc, text, q, lo, hi, attrs, in_any))
         if isinstance(found, _Join):
             found.host.extra.append((q.start, q.end))
             found.host.quoted = found.host.quoted or found.direct
@@ -648,6 +648,7 @@ class _Site:
     """A quotation to attribute, with the stretches of text the strategies look in."""
 
     doc: Doc
+    text: str  # doc.text, built once per article (spaCy rebuilds it on every access)
     q: Quoted
     lo: int  # first token inside the quotation
     hi: int  # last+1 token inside the quotation
@@ -667,11 +668,11 @@ class _Join:
     direct: bool  # the host becomes a direct attribution (a continuation leaves the host's kind as it was)
 
 
-def _site(doc: Doc, q: Quoted, lo: int, hi: int, attrs: list[_Attr], in_any: list[bool]) -> _Site:
+def _site(doc: Doc, text: str, q: Quoted, lo: int, hi: int, attrs: list[_Attr], in_any: list[bool]) -> _Site:
     """The quotation between tokens lo and hi with its sentence and paragraph bounds."""
     p_start, p_end = _para_bounds(doc, lo)
     sent, last_sent = _sent_of(doc, lo), _sent_of(doc, hi - 1)
-    return _Site(doc, q, lo, hi, tuple(attrs), in_any, s_start=max(sent.start, p_start),
+    return _Site(doc, text, q, lo, hi, tuple(attrs), in_any, s_start=max(sent.start, p_start),
                  s_end=min(last_sent.end, p_end), last_end=last_sent.end, p_end=p_end)
 
 
@@ -717,7 +718,7 @@ def _nearby_cue(site: _Site) -> Token | None:
     doc, q = site.doc, site.q
     return _cue_after(site) or _cue_in_next_sentence(site) \
         or _speech_cue_in(doc, site.s_start, site.lo, site.in_any, last=True) \
-        or _verb_after_quote(doc, q, site.hi) or _verb_before(doc, q, site.lo)
+        or _verb_after_quote(doc, q, site.hi, site.text) or _verb_before(doc, q, site.lo)
 
 
 def _subject_after(cue: Token) -> Token:
@@ -748,7 +749,7 @@ def _by_nearby_cue(site: _Site) -> _Attr | _Join | None:
 def _by_dash_name(site: _Site) -> _Attr | None:
     """'“...” ― Sonya Herridge': a dash and a name after the quotation."""
     doc, q = site.doc, site.q
-    m = DASH_NAME_RE.match(doc.text, q.end)
+    m = DASH_NAME_RE.match(site.text, q.end)
     if not m:
         return None
     dash = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
@@ -760,8 +761,7 @@ def _by_dash_name(site: _Site) -> _Attr | None:
 
 def _by_name_line_above(site: _Site) -> _Attr | None:
     """A short line ending in a colon above the quotation, with a name: 'Rep. Trey Gowdy (R-S.C.):'."""
-    doc, q = site.doc, site.q
-    text = doc.text
+    doc, q, text = site.doc, site.q, site.text
     line = text[:q.start].rstrip()
     if text[:q.start].rstrip(" \t").endswith(":") or not line.endswith(":"):
         return None
@@ -776,7 +776,7 @@ def _by_name_line_above(site: _Site) -> _Attr | None:
 
 def _colon_before(site: _Site) -> Span | None:
     """The colon that ends the text before the quotation, on its line ('He said: “...”') or the line above."""
-    before = site.doc.text[:site.q.start].rstrip()
+    before = site.text[:site.q.start].rstrip()
     if not before.endswith(":") or site.lo <= 0:
         return None
     return site.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
@@ -856,8 +856,7 @@ def _by_lead_in_name(site: _Site) -> _Attr | None:
 
 def _by_continuation(site: _Site) -> _Join | None:
     """The direct quote just before it goes on ('“A,” he said. “B.”', quotes that run over paragraphs)."""
-    doc, q, attrs = site.doc, site.q, site.attrs
-    text = doc.text
+    doc, q, attrs, text = site.doc, site.q, site.attrs, site.text
     prev = [a for a in attrs if a.start(doc) < q.start]
     if not prev:
         return None
