@@ -1,4 +1,5 @@
-"""Command line: `python -m whosaid extract FILE...` (JSON lines) and `python -m whosaid build SOURCES...` (the store)."""
+"""Command line: `whosaid extract FILE...` (JSON lines), `whosaid build SOURCES...` (the store) and
+`whosaid compact [STORE]`."""
 from __future__ import annotations
 
 import argparse
@@ -10,7 +11,7 @@ from whosaid import __version__
 from whosaid.dates import is_day
 from whosaid.ingest import IngestError, content_hash, from_bytes, give_date, iter_sources, read_dates
 from whosaid.model import Article
-from whosaid.settings import STORE, resolve
+from whosaid.settings import BATCH_SIZE, COMMIT_SECONDS, GRACE_SECONDS, STORE, resolve
 
 
 def iso_date(value: str) -> str:
@@ -66,44 +67,49 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failed and not items else 0
 
 
+def positive(value: str) -> int:
+    """argparse type: a whole number of at least 1."""
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of at least 1")
+    return int(value)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Preprocess sources into the store, skipping unchanged articles."""
-    from tqdm import tqdm
+    from concurrent.futures import BrokenExecutor
 
-    args.out = str(resolve(STORE, args.out))
+    from whosaid.build import BuildError, build
+    from whosaid.store import StoreError
 
-    from whosaid import store
-    from whosaid.extract import extract_articles
+    out = resolve(STORE, args.out)
+    try:
+        report = build(args.sources, out, workers=args.workers, cluster=args.cluster,
+                       date=args.date, dates=read_dates(args.dates) if args.dates else {},
+                       force=args.force, prune=args.prune, batch_size=args.batch_size, commit_every=args.commit_every)
+    except (BuildError, StoreError) as exc:
+        print(f"whosaid: {exc}", file=sys.stderr)
+        return 2
+    except BrokenExecutor as exc:
+        print(f"whosaid: a worker process died ({exc}); what was done is stored: run the build again to resume.",
+              file=sys.stderr)
+        return 1
+    print(f"store {out}: version {report.version}", file=sys.stderr)
+    return 1 if report.failed or report.skipped else 0
 
-    dates = read_dates(args.dates) if args.dates else {}
-    items, errors = load_articles(args.sources, args.date, dates)
-    for msg in errors:
-        print(f"whosaid: skipped {msg}", file=sys.stderr)
-    known = {} if args.force else store.known_hashes(args.out)
-    todo = [(a, h) for a, h in items if known.get(a.doc) != h]
-    print(f"{len(items)} articles, {len(items) - len(todo)} unchanged, {len(todo)} to process", file=sys.stderr)
-    done, failed = [], 0
-    hashes = {a.doc: h for a, h in todo}
-    bar = tqdm(total=len(todo), unit="article", disable=not todo, file=sys.stderr)
-    for article, result in extract_articles([a for a, _ in todo]):
-        bar.update(1)
-        if isinstance(result, Exception):
-            failed += 1
-            print(f"whosaid: {article.doc}: extraction failed ({result})", file=sys.stderr)
-            continue
-        done.append((result, hashes[article.doc]))
-        if len(done) >= 50:  # save progress in chunks so an interruption keeps what was done
-            store.upsert(args.out, done)
-            done = []
-    bar.close()
-    if done or not store.read_manifest(args.out):
-        store.upsert(args.out, done)
-    if args.prune:
-        gone = set(store.known_hashes(args.out)) - {a.doc for a, _ in items}
-        if gone:
-            store.remove(args.out, gone)
-    print(f"store {args.out}: version {store.store_version(args.out)}", file=sys.stderr)
-    return 1 if failed or errors else 0
+
+def cmd_compact(args: argparse.Namespace) -> int:
+    """Rewrite the store's small parts into fewer files and delete what no version names."""
+    from whosaid.store import StoreError, compact
+
+    out = resolve(STORE, args.store)
+    try:
+        done = compact(out, grace=args.grace)
+    except StoreError as exc:
+        print(f"whosaid: {exc}", file=sys.stderr)
+        return 2
+    print(f"store {out}: {done.parts_before} parts compacted to {done.parts_after}, {done.deleted} old files "
+          f"deleted; version {done.version}", file=sys.stderr)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -123,7 +129,20 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dates", help="TSV file: file stem, tab, publication date (one line per article)")
     p.add_argument("--force", action="store_true", help="reprocess unchanged articles too")
     p.add_argument("--prune", action="store_true", help="drop stored articles that are not among the sources")
+    p.add_argument("--workers", type=positive, help="worker processes (default: one per core); with --cluster local, "
+                   "the LocalCluster's workers")
+    p.add_argument("--cluster", metavar="ADDRESS", help="run on a Dask cluster: a scheduler address such as "
+                   "tcp://host:8786, or 'local' for a LocalCluster here (needs `pip install 'whosaid[cluster]'`)")
+    p.add_argument("--batch-size", type=positive, default=BATCH_SIZE, help=f"articles per batch (default {BATCH_SIZE})")
+    p.add_argument("--commit-every", type=float, default=COMMIT_SECONDS, metavar="SECONDS",
+                   help=f"commit finished batches to the store at least this often (default {COMMIT_SECONDS:g})")
     p.set_defaults(func=cmd_build)
+    p = sub.add_parser("compact", help="rewrite the store's small part files into fewer, and delete old files")
+    p.add_argument("store", nargs="?", help=f"store folder (default: ${STORE.env}, else {STORE.default})")
+    p.add_argument("--grace", type=float, default=GRACE_SECONDS, metavar="SECONDS",
+                   help="keep files that a version stopped naming for this long, for readers of that version "
+                        f"(default {GRACE_SECONDS:g}; 0 deletes them now)")
+    p.set_defaults(func=cmd_compact)
     args = parser.parse_args(argv)
     try:
         return args.func(args)
