@@ -2,14 +2,16 @@
 
 Usage: python benchmarks/build_throughput.py [--articles N] [--corpus DIR ...] [--workers 1,2] [--batch-size B]
 
-The floor is the bare pipeline (`nlp.pipe` over the same texts, same model, same nlp.pipe batch size, one process,
-model loading not timed): no build can be faster per core. Each build is the real command, `python -m whosaid build` into a fresh
-store, timed end to end (start-up, scan, parsing, extraction, commits). Every run is a process of its own, and its
-peak memory is the largest sum of the resident sizes (RSS) of its process tree, sampled from /proc every 0.1 s, with
-the proportional sizes (PSS, which count the pages forked workers share once) beside it; the CPU seconds of the tree
-are given too, the fair figure on a machine that other work shares. The default
-corpus is PolNeAR's train and dev texts from the `shared` folder beside the checkout; without it the benchmark
-says so and exits. The last line of output is JSON.
+The floor is the bare pipeline (`nlp.pipe` over the same texts, same model, same nlp.pipe batch size, one
+process, model loading not timed): no build can be faster per core. Each build is the real command,
+`python -m whosaid build` into a fresh store, timed end to end (start-up, scan, parsing, extraction, commits).
+
+Every run is a process of its own. Its peak memory is the largest sum of the resident sizes (RSS) of its process
+tree, sampled from /proc every 0.1 s, with the proportional sizes (PSS, which count the pages that forked workers
+share once) beside it. CPU seconds of the tree (and of the floor's parse) are given too, the fair figures on a
+machine that other work shares: `cpu_of_floor` is the floor's CPU time over the build's, 1.0 when a build costs
+no more than the bare parse. The default corpus is PolNeAR's train and dev texts from the `shared` folder beside
+the checkout; without it the benchmark says so and exits. The last line of output is JSON.
 """
 from __future__ import annotations
 
@@ -35,10 +37,10 @@ from whosaid.nlp import load_nlp
 nlp = load_nlp()
 batch = inspect.signature(extract_articles).parameters["batch_size"].default  # as a build parses
 texts = [open(p, encoding="utf-8", errors="replace").read() for p in sys.argv[1:]]
-t = time.perf_counter()
+t, c = time.perf_counter(), time.process_time()
 for _ in nlp.pipe(texts, batch_size=batch):
     pass
-print(time.perf_counter() - t)
+print(time.perf_counter() - t, time.process_time() - c)
 """
 
 
@@ -136,11 +138,12 @@ def main(argv: list[str] | None = None) -> int:
     if floor["rc"]:
         print(floor["err"], file=sys.stderr)
         return 1
-    parse_s = float(floor["out"].strip().splitlines()[-1])
+    parse_s, parse_cpu = map(float, floor["out"].strip().splitlines()[-1].split())
     result.update(floor_chars_s=round(chars / parse_s), floor_articles_s=round(len(files) / parse_s, 2),
+                  floor_cpu_s=round(parse_cpu, 1), floor_chars_per_cpu_s=round(chars / parse_cpu),
                   floor_peak_mb=round(floor["peak_mb"]), floor_peak_pss_mb=round(floor["peak_pss_mb"]))
     print(f"bare pipeline (floor): {chars / parse_s:,.0f} chars/s, {len(files) / parse_s:.2f} articles/s "
-          f"(parse {parse_s:.1f} s, model load not timed), peak {floor['peak_mb']:.0f} MB RSS "
+          f"(parse {parse_s:.1f} s, CPU {parse_cpu:.1f} s; model load not timed), peak {floor['peak_mb']:.0f} MB RSS "
           f"({floor['peak_pss_mb']:.0f} MB PSS)")
 
     with tempfile.TemporaryDirectory(prefix="whosaid-bench-") as tmp:
@@ -158,11 +161,13 @@ def main(argv: list[str] | None = None) -> int:
             result.update({f"build_{w}w_chars_s": round(rate), f"build_{w}w_articles_s": round(len(files) / run["wall_s"], 2),
                            f"build_{w}w_wall_s": round(run["wall_s"], 1), f"build_{w}w_cpu_s": round(run["cpu_s"], 1),
                            f"build_{w}w_peak_mb": round(run["peak_mb"]), f"build_{w}w_peak_pss_mb": round(run["peak_pss_mb"]),
-                           f"build_{w}w_per_worker_of_floor": round(rate / w / result["floor_chars_s"], 3)})
+                           f"build_{w}w_per_worker_of_floor": round(rate / w / result["floor_chars_s"], 3),
+                           f"build_{w}w_chars_per_cpu_s": round(chars / run["cpu_s"]),
+                           f"build_{w}w_cpu_of_floor": round(parse_cpu / run["cpu_s"], 3)})
             print(f"build, {w} worker{'s' if w > 1 else ''}: {rate:,.0f} chars/s, {len(files) / run['wall_s']:.2f} "
-                  f"articles/s (wall {run['wall_s']:.1f} s, CPU {run['cpu_s']:.1f} s), per worker "
-                  f"{rate / w / result['floor_chars_s']:.0%} of the floor, peak {run['peak_mb']:.0f} MB RSS "
-                  f"({run['peak_pss_mb']:.0f} MB PSS)")
+                  f"articles/s (wall {run['wall_s']:.1f} s), per worker {rate / w / result['floor_chars_s']:.0%} "
+                  f"of the floor's speed; CPU {run['cpu_s']:.1f} s, the floor needs {parse_cpu / run['cpu_s']:.0%} of "
+                  f"it; peak {run['peak_mb']:.0f} MB RSS ({run['peak_pss_mb']:.0f} MB PSS)")
     if "build_1w_chars_s" in result and "build_2w_chars_s" in result:
         result["speedup_2w_over_1w"] = round(result["build_2w_chars_s"] / result["build_1w_chars_s"], 2)
         print(f"2 workers over 1: {result['speedup_2w_over_1w']:.2f}x")

@@ -17,7 +17,8 @@ def test_benchmark_prints_the_floor_and_each_build_and_ends_with_json(capsys, tm
     figures = json.loads(lines[-1])
     assert figures["articles"] == 2 and figures["chars"] > 0
     for key in ("floor_chars_s", "build_1w_chars_s", "build_2w_chars_s", "build_1w_peak_mb", "build_2w_peak_mb",
-                "build_1w_cpu_s", "speedup_2w_over_1w", "build_1w_per_worker_of_floor"):
+                "build_1w_cpu_s", "floor_cpu_s", "build_1w_cpu_of_floor", "speedup_2w_over_1w",
+                "build_1w_per_worker_of_floor"):
         assert figures[key] > 0, key
 
 

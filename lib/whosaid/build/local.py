@@ -1,10 +1,10 @@
 """Worker processes on this machine (`concurrent.futures.ProcessPoolExecutor`), each loading the pipeline once.
 
-Workers start with the 'forkserver' method: a clean server process, with whosaid and spaCy imported once, forks
-each worker, so no worker inherits the parent's threads or open files (forking a process that runs threads, as
-'fork' does, can deadlock); 'spawn' is used where there is no forkserver. Workers ignore Ctrl-C: the parent
-commits what is done and stops them. A worker whose build process is gone (killed) exits on its own rather
-than wait for work that will never come.
+Workers start with the 'forkserver' method: a small clean server process forks each worker, so no worker
+inherits the parent's threads or open files (forking a process that runs threads, as 'fork' does, can deadlock);
+'spawn' is used where there is no forkserver. Each worker imports spaCy and loads the pipeline in its initializer.
+Workers ignore Ctrl-C: the parent commits what is done and stops them. A worker whose build process is gone
+(killed) exits on its own rather than wait for work that will never come.
 """
 from __future__ import annotations
 
@@ -57,8 +57,6 @@ class LocalExecutor:
     def __enter__(self) -> Self:
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
         ctx = multiprocessing.get_context(method)
-        if method == "forkserver":
-            ctx.set_forkserver_preload(["whosaid.build.work"])
         for name in THREAD_VARIABLES:  # one thread per worker: the workers are the parallelism
             os.environ.setdefault(name, "1")
         self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init,

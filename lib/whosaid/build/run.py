@@ -123,16 +123,9 @@ class _Committer:
         self.last = time.monotonic()
 
 
-def _say(msg: str, err: TextIO, bar) -> None:
-    if bar is not None:
-        bar.write(f"whosaid: {msg}", file=err)
-    else:
-        print(f"whosaid: {msg}", file=err)
-
-
 def _tally(report: Report, res: BatchResult, unreadable: set[str], err: TextIO, bar) -> None:
     for msg in res.errors:
-        _say(msg, err, bar)
+        bar.write(f"whosaid: {msg}", file=err)  # above the progress bar, not through it
     unreadable.update(res.unreadable)
     report.skipped += len(res.unreadable)
     report.failed += res.failed
@@ -160,7 +153,7 @@ def run(plan: Plan, root: str | Path, executor: Executor, *, batch_size: int = B
                     raise
                 except Exception as exc:  # noqa: BLE001 (a batch failed as a whole: say so, go on with the others)
                     res = BatchResult(None, len(batch), failed=len(batch), errors=[
-                        f"{len(batch)} articles from {batch[0].path} on failed ({type(exc).__name__}: {exc})"])
+                        f"a batch of {len(batch)} articles from {batch[0].path} failed ({type(exc).__name__}: {exc})"])
                 _tally(report, res, unreadable, err, bar)
                 committer.add(res.part)
                 bar.set_postfix_str(f"{report.chars / max(time.monotonic() - started, 1e-9):,.0f} chars/s", refresh=False)

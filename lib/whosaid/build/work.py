@@ -1,5 +1,8 @@
 """The unit of work of a build, run wherever a worker runs: read a batch of article files, extract them with the
-spaCy pipeline (loaded once per process), and write their rows into the store as one uncommitted part."""
+spaCy pipeline (loaded once per process), and write their rows into the store as one uncommitted part.
+
+spaCy is imported when a batch runs, not with this module, so a build's main process (which only plans and
+commits) does not carry it."""
 from __future__ import annotations
 
 import threading
@@ -7,10 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from whosaid import __version__, store
-from whosaid.extract import extract_articles
 from whosaid.ingest import IngestError, content_hash, from_bytes, give_date
 from whosaid.model import Article
-from whosaid.nlp import load_nlp
 
 _LOCK = threading.Lock()  # a worker with several threads shares one pipeline; spaCy does not promise thread safety
 
@@ -39,6 +40,8 @@ class BatchResult:
 
 def warm() -> None:
     """Load the pipeline now (a worker process's initializer), so the first batch does not wait for it."""
+    from whosaid.nlp import load_nlp
+
     load_nlp()
 
 
@@ -61,6 +64,9 @@ def _read(job: Job, result: BatchResult) -> tuple[Article, str] | None:
 
 def run_batch(root: str, jobs: list[Job]) -> BatchResult:
     """Extract the articles of `jobs` and write them to the store at `root` as one part (not committed)."""
+    from whosaid.extract import extract_articles
+    from whosaid.nlp import load_nlp
+
     result = BatchResult(part=None, articles=len(jobs))
     read = [item for item in (_read(job, result) for job in jobs) if item]
     hashes = {article.doc: digest for article, digest in read}

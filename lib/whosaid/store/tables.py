@@ -9,7 +9,6 @@ import pandas as pd
 import pyarrow as pa
 
 from whosaid.model import Extraction
-from whosaid.temporal.timeml import value_interval
 
 SCHEMA_VERSION = 2  # 1: one folder of five files per version; 2: append-only part files (store.dataset)
 
@@ -51,6 +50,10 @@ def _spans(spans) -> list[list[int]]:
 
 def extraction_rows(ex: Extraction, content_hash: str) -> dict[str, list[dict]]:
     """The rows one article contributes to each table."""
+    # Imported here: the temporal package loads spaCy, which processes that only read or commit (a build's
+    # main process, readers of the store) have no use for.
+    from whosaid.temporal.timeml import value_interval
+
     a = ex.article
     doc = a.doc
     events = []
