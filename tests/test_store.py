@@ -221,3 +221,10 @@ def test_a_write_to_an_older_store_converts_it_first(tmp_path):
     old_store(tmp_path / "old", store.load_tables(tmp_path / "new"))
     store.upsert(tmp_path / "old", [(make_extraction("b"), "h-b")])
     assert list(store.load_tables(tmp_path / "old")["articles"]["doc"]) == ["a", "b"]
+
+
+def test_committing_a_part_this_machine_cannot_see_says_the_store_must_be_shared(tmp_path):
+    elsewhere = store.write_part(tmp_path / "worker-disk", [(make_extraction("a"), "h1")])  # as a remote worker did
+    with pytest.raises(store.StoreError, match="every worker share"):
+        store.commit(tmp_path / "store", [elsewhere])
+    assert store.store_version(tmp_path / "store") == ""
