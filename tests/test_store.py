@@ -228,3 +228,12 @@ def test_committing_a_part_this_machine_cannot_see_says_the_store_must_be_shared
     with pytest.raises(store.StoreError, match="every worker share"):
         store.commit(tmp_path / "store", [elsewhere])
     assert store.store_version(tmp_path / "store") == ""
+
+
+def test_the_version_is_read_once_per_manifest_and_again_after_every_commit(tmp_path):
+    store.upsert(tmp_path, [(make_extraction("a"), "h1")])
+    first = store.snapshot(tmp_path)
+    assert store.snapshot(tmp_path) is first  # a stat, not a parse, while nothing changed
+    store.upsert(tmp_path, [(make_extraction("b"), "h2")])
+    again = store.snapshot(tmp_path)
+    assert again.version != first.version and sorted(again.articles) == ["a", "b"]

@@ -107,8 +107,8 @@ def cmd_compact(args: argparse.Namespace) -> int:
     except StoreError as exc:
         print(f"whosaid: {exc}", file=sys.stderr)
         return 2
-    print(f"store {out}: {done.parts_before} parts compacted to {done.parts_after}, {done.deleted} old files "
-          f"deleted; version {done.version}", file=sys.stderr)
+    print(f"store {out}: compacted {done.parts_before} parts into {done.parts_after}, deleted {done.deleted} old "
+          f"files; version {done.version}", file=sys.stderr)
     return 0
 
 

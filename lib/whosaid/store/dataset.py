@@ -93,6 +93,7 @@ class Snapshot:
     `part_id(F)`: a query engine reads `read_parquet(files)` and keeps the rows whose (doc, part) pair is in
     `placement`, or reads them as they are when `clean` (no part holds dead rows, as after `compact`). Files stay
     on disk for `GRACE_SECONDS` after a newer version stops naming them, so a snapshot can be queried for a while.
+    Snapshots are cached and shared between callers: treat their dicts as read-only.
     """
 
     root: Path
@@ -157,14 +158,30 @@ def read_manifest(root: str | Path) -> dict | None:
     return _read(Path(root))
 
 
+_SNAPSHOTS: dict[Path, tuple[tuple[int, int, int], Snapshot]] = {}
+
+
 def snapshot(root: str | Path) -> Snapshot:
-    """The store's current version (an empty snapshot when there is no store)."""
+    """The store's current version (an empty snapshot when there is no store).
+
+    Cached until manifest.json changes (a commit replaces the file, so its inode changes): asking for the version
+    on every page of the dashboard costs a `stat`, however many articles the store holds."""
     root = Path(root)
+    try:
+        st = (root / "manifest.json").stat()
+    except FileNotFoundError:
+        return Snapshot(root)
+    key = (st.st_ino, st.st_mtime_ns, st.st_size)
+    cached = _SNAPSHOTS.get(root)
+    if cached and cached[0] == key:
+        return cached[1]
     m = _read(root)
     if not m:
         return Snapshot(root)
-    return Snapshot(root, m["version"], dict(m["articles"]), dict(m["placement"]),
+    snap = Snapshot(root, m["version"], m["articles"], m["placement"],
                     {p: info["docs"] for p, info in m["parts"].items()})
+    _SNAPSHOTS[root] = (key, snap)  # a file replaced after the stat is read again next time: its key differs
+    return snap
 
 
 def store_version(root: str | Path) -> str:
