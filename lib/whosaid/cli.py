@@ -1,4 +1,5 @@
-"""Command line: `python -m whosaid extract FILE...` (JSON lines) and `python -m whosaid build SOURCES...` (the store)."""
+"""Command line: `whosaid extract FILE...` (JSON lines), `whosaid build SOURCES...` (the store) and
+`whosaid compact [STORE]`."""
 from __future__ import annotations
 
 import argparse
@@ -11,7 +12,7 @@ from whosaid import __version__
 from whosaid.dates import is_day
 from whosaid.ingest import IngestError, content_hash, from_bytes, give_date, iter_sources, read_dates
 from whosaid.model import Article
-from whosaid.settings import ALIASES, STORE, resolve
+from whosaid.settings import ALIASES, BATCH_SIZE, COMMIT_SECONDS, GRACE_SECONDS, STORE, resolve
 from whosaid.store.export import EXPORTS, FORMATS
 
 
@@ -88,44 +89,56 @@ def _stem(path: str) -> str:
     return Path(path).stem.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+def positive(value: str) -> int:
+    """argparse type: a whole number of at least 1."""
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of at least 1")
+    return int(value)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Preprocess sources into the store, skipping unchanged articles."""
-    from tqdm import tqdm
+    from concurrent.futures import BrokenExecutor
 
-    args.out = str(resolve(STORE, args.out))
+    from whosaid.build import BuildError, build
+    from whosaid.corpus.persons import read_aliases
+    from whosaid.store import StoreError
+    from whosaid.store.corpus import refresh_corpus
 
-    from whosaid import store
-    from whosaid.extract import extract_articles
+    out = resolve(STORE, args.out)
+    try:
+        report = build(args.sources, out, workers=args.workers, cluster=args.cluster,
+                       date=args.date, dates=read_dates(args.dates) if args.dates else {},
+                       force=args.force, prune=args.prune, any_language=args.any_language,
+                       batch_size=args.batch_size, commit_every=args.commit_every)
+        corpus = refresh_corpus(out, aliases=read_aliases(resolve(ALIASES)))
+    except (BuildError, StoreError) as exc:
+        print(f"whosaid: {exc}", file=sys.stderr)
+        return 2
+    except BrokenExecutor as exc:
+        print(f"whosaid: a worker process died ({exc}); what was done is stored: run the build again to resume.",
+              file=sys.stderr)
+        return 1
+    n_people = int((corpus["persons"]["type"] == "person").sum()) if len(corpus.get("persons", ())) else 0
+    n_shared = int((corpus["stories"]["n_articles"] > 1).sum()) if len(corpus.get("stories", ())) else 0
+    print(f"store {out}: version {report.version}; {n_people} persons, {n_shared} stories told by several articles",
+          file=sys.stderr)
+    return 1 if report.failed or report.skipped else 0
 
-    dates = read_dates(args.dates) if args.dates else {}
-    items, errors = load_articles(args.sources, args.date, dates, args.any_language, skip_twins=True)
-    for msg in errors:
-        print(f"whosaid: skipped {msg}", file=sys.stderr)
-    known = {} if args.force else store.known_hashes(args.out)
-    todo = [(a, h) for a, h in items if known.get(a.doc) != h]
-    print(f"{len(items)} articles, {len(items) - len(todo)} unchanged, {len(todo)} to process", file=sys.stderr)
-    done, failed = [], 0
-    hashes = {a.doc: h for a, h in todo}
-    bar = tqdm(total=len(todo), unit="article", disable=not todo, file=sys.stderr)
-    for article, result in extract_articles([a for a, _ in todo]):
-        bar.update(1)
-        if isinstance(result, Exception):
-            failed += 1
-            print(f"whosaid: {article.doc}: extraction failed ({result})", file=sys.stderr)
-            continue
-        done.append((result, hashes[article.doc]))
-        if len(done) >= 50:  # save progress in chunks so an interruption keeps what was done
-            store.upsert(args.out, done)
-            done = []
-    bar.close()
-    if done or not store.read_manifest(args.out):
-        store.upsert(args.out, done)
-    if args.prune:
-        gone = set(store.known_hashes(args.out)) - {a.doc for a, _ in items}
-        if gone:
-            store.remove(args.out, gone)
-    print(f"store {args.out}: version {store.store_version(args.out)}", file=sys.stderr)
-    return 1 if failed or errors else 0
+
+def cmd_compact(args: argparse.Namespace) -> int:
+    """Rewrite the store's small parts into fewer files and delete what no version names."""
+    from whosaid.store import StoreError, compact
+
+    out = resolve(STORE, args.store)
+    try:
+        done = compact(out, grace=args.grace)
+    except StoreError as exc:
+        print(f"whosaid: {exc}", file=sys.stderr)
+        return 2
+    print(f"store {out}: compacted {done.parts_before} parts into {done.parts_after}, deleted {done.deleted} old "
+          f"files; version {done.version}", file=sys.stderr)
+    return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -176,7 +189,20 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--force", action="store_true", help="reprocess unchanged articles too")
     p.add_argument("--prune", action="store_true", help="drop stored articles that are not among the sources")
     p.add_argument("--any-language", action="store_true", help="also process articles that are not in English")
+    p.add_argument("--workers", type=positive, help="worker processes (default: one per core); with --cluster local, "
+                   "the LocalCluster's workers")
+    p.add_argument("--cluster", metavar="ADDRESS", help="run on a Dask cluster: a scheduler address such as "
+                   "tcp://host:8786, or 'local' for a LocalCluster here (needs `pip install 'whosaid[cluster]'`)")
+    p.add_argument("--batch-size", type=positive, default=BATCH_SIZE, help=f"articles per batch (default {BATCH_SIZE})")
+    p.add_argument("--commit-every", type=float, default=COMMIT_SECONDS, metavar="SECONDS",
+                   help=f"commit finished batches to the store at least this often (default {COMMIT_SECONDS:g})")
     p.set_defaults(func=cmd_build)
+    p = sub.add_parser("compact", help="rewrite the store's small part files into fewer, and delete old files")
+    p.add_argument("store", nargs="?", help=f"store folder (default: ${STORE.env}, else {STORE.default})")
+    p.add_argument("--grace", type=float, default=GRACE_SECONDS, metavar="SECONDS",
+                   help="keep files that a version stopped naming for this long, for readers of that version "
+                        f"(default {GRACE_SECONDS:g}; 0 deletes them now)")
+    p.set_defaults(func=cmd_compact)
     p = sub.add_parser("export", help="write the store's quotes, persons, events or stories for pandas or R")
     p.add_argument("what", choices=EXPORTS, help="which table")
     p.add_argument("--store", help=f"store folder (default: ${STORE.env}, else {STORE.default} in the current folder)")

@@ -37,3 +37,9 @@ def resolve(setting: Setting, flag: str | os.PathLike | None = None, *, base: st
     if os.environ.get(setting.env):
         return Path(os.environ[setting.env])
     return Path(base if base is not None else Path.cwd()) / setting.default
+
+
+# Tuning of builds and of the store (defaults of `whosaid build` and `whosaid compact`).
+BATCH_SIZE = 32  # articles per batch of a build: one worker task, one nlp.pipe run, one part of the store
+COMMIT_SECONDS = 10.0  # a build commits the batches it finished at least this often
+GRACE_SECONDS = 600.0  # files a newer store version stopped naming are kept this long for readers of older ones

@@ -1,39 +1,37 @@
-"""The preprocessed store: Parquet tables (articles, quotes, speakers, timexes, events) plus a manifest.
-
-Layout: ROOT/manifest.json names the current generation folder ROOT/g-<version>/ holding one Parquet
-file per table. A write builds a complete new generation, then replaces manifest.json atomically, so a
-reader sees the old store or the new one, never half of each, and a failed write leaves the old store.
+"""What the store holds: the five tables (articles, quotes, speakers, timexes, events), their Parquet schemas,
+and the rows one article's extraction contributes to each. Where the rows live on disk is `store.dataset`'s part.
 """
 from __future__ import annotations
 
-import contextlib
-import fcntl
-import hashlib
-import json
-import os
-import shutil
-import tempfile
-from collections.abc import Iterable, Iterator
 from dataclasses import asdict
-from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
-from whosaid import __version__
 from whosaid.model import Extraction
-from whosaid.temporal.timeml import value_interval
 
-SCHEMA_VERSION = 1
-TABLES: dict[str, list[str]] = {
-    "articles": ["doc", "title", "date", "date_source", "date_confidence", "url", "path", "fmt", "text",
-                 "content_hash", "n_quotes", "n_events"],
-    "speakers": ["doc", "speaker_id", "name", "kind", "roles", "aliases"],
-    "quotes": ["doc", "quote_id", "speaker", "speaker_id", "kind", "cue", "text", "date", "start", "end",
-               "content_spans", "speaker_spans", "cue_spans"],
-    "timexes": ["doc", "start", "end", "text", "type", "value"],
-    "events": ["doc", "event_id", "start", "end", "sentence", "summary", "date", "date_start", "date_end",
-               "granularity", "how", "actors", "kind"],
+SCHEMA_VERSION = 2  # 1: one folder of five files per version; 2: append-only part files (store.dataset)
+
+_STR, _INT, _FLOAT = pa.string(), pa.int64(), pa.float64()
+_STRS, _SPANS = pa.list_(pa.string()), pa.list_(pa.list_(pa.int64()))
+
+
+def _schema(**columns: pa.DataType) -> pa.Schema:
+    return pa.schema(list(columns.items()))
+
+
+# Every part file of a table has exactly this schema, so a query engine can read them together.
+SCHEMAS: dict[str, pa.Schema] = {
+    "articles": _schema(doc=_STR, title=_STR, date=_STR, date_source=_STR, date_confidence=_FLOAT, url=_STR,
+                        path=_STR, fmt=_STR, text=_STR, content_hash=_STR, n_quotes=_INT, n_events=_INT),
+    "speakers": _schema(doc=_STR, speaker_id=_STR, name=_STR, kind=_STR, roles=_STRS, aliases=_STRS),
+    "quotes": _schema(doc=_STR, quote_id=_STR, speaker=_STR, speaker_id=_STR, kind=_STR, cue=_STR, text=_STR,
+                      date=_STR, start=_INT, end=_INT, content_spans=_SPANS, speaker_spans=_SPANS, cue_spans=_SPANS),
+    "timexes": _schema(doc=_STR, start=_INT, end=_INT, text=_STR, type=_STR, value=_STR),
+    "events": _schema(doc=_STR, event_id=_STR, start=_INT, end=_INT, sentence=_STR, summary=_STR, date=_STR,
+                      date_start=_STR, date_end=_STR, granularity=_STR, how=_STR, actors=_STRS, kind=_STR),
 }
+TABLES: dict[str, list[str]] = {name: schema.names for name, schema in SCHEMAS.items()}
 Tables = dict[str, pd.DataFrame]
 
 
@@ -42,45 +40,8 @@ class StoreError(RuntimeError):
 
 
 def empty_tables() -> Tables:
-    """A store with no articles."""
-    return {name: pd.DataFrame(columns=cols) for name, cols in TABLES.items()}
-
-
-def read_manifest(root: str | Path) -> dict | None:
-    """The store's manifest, or None when there is no store at `root`."""
-    path = Path(root) / "manifest.json"
-    if not path.exists():
-        return None
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise StoreError(f"{path} is unreadable ({exc}); rebuild with `python -m whosaid build data/articles`.") from None
-    if manifest.get("schema_version") != SCHEMA_VERSION:
-        raise StoreError(f"{path} has schema {manifest.get('schema_version')}, this whosaid reads "
-                         f"{SCHEMA_VERSION}: rebuild with `python -m whosaid build data/articles`.")
-    return manifest
-
-
-def store_version(root: str | Path) -> str:
-    """An id that changes whenever the store's content changes ('' for no store)."""
-    manifest = read_manifest(root)
-    return manifest["version"] if manifest else ""
-
-
-def load_tables(root: str | Path) -> Tables:
-    """All tables of the store at `root` (empty tables when there is none)."""
-    manifest = read_manifest(root)
-    if not manifest:
-        return empty_tables()
-    gen = Path(root) / manifest["generation"]
-    tables = {}
-    for name, cols in TABLES.items():
-        try:
-            df = pd.read_parquet(gen / f"{name}.parquet")
-        except (OSError, ValueError) as exc:
-            raise StoreError(f"{gen / name}.parquet is unreadable ({exc}); rebuild the store.") from None
-        tables[name] = df.reindex(columns=cols)
-    return tables
+    """A store with no articles (typed columns, as a stored table reads)."""
+    return {name: schema.empty_table().to_pandas() for name, schema in SCHEMAS.items()}
 
 
 def _spans(spans) -> list[list[int]]:
@@ -89,6 +50,10 @@ def _spans(spans) -> list[list[int]]:
 
 def extraction_rows(ex: Extraction, content_hash: str) -> dict[str, list[dict]]:
     """The rows one article contributes to each table."""
+    # Imported here: the temporal package loads spaCy, which processes that only read or commit (a build's
+    # main process, readers of the store) have no use for.
+    from whosaid.temporal.timeml import value_interval
+
     a = ex.article
     doc = a.doc
     events = []
@@ -116,87 +81,3 @@ def extraction_rows(ex: Extraction, content_hash: str) -> dict[str, list[dict]]:
         "timexes": [{"doc": doc, **asdict(t)} for t in ex.timexes],
         "events": events,
     }
-
-
-@contextlib.contextmanager
-def _locked(root: Path) -> Iterator[None]:
-    root.mkdir(parents=True, exist_ok=True)
-    with open(root / ".lock", "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
-def _version(tables: Tables) -> str:
-    h = hashlib.sha256(f"{SCHEMA_VERSION}".encode())
-    for name in TABLES:
-        h.update(pd.util.hash_pandas_object(tables[name].astype(str), index=False).values.tobytes())
-    return h.hexdigest()[:12]
-
-
-def _write(root: Path, tables: Tables) -> str:
-    """Write `tables` as a new generation and switch the manifest to it (atomically)."""
-    tables = {name: tables[name].reindex(columns=TABLES[name]).reset_index(drop=True) for name in TABLES}
-    version = _version(tables)
-    generation = f"g-{version}"
-    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=root))
-    try:
-        for name, df in tables.items():
-            df.to_parquet(tmp / f"{name}.parquet", index=False)
-        final = root / generation
-        if final.exists():
-            shutil.rmtree(tmp)
-        else:
-            os.replace(tmp, final)
-        manifest = {
-            "schema_version": SCHEMA_VERSION, "version": version, "generation": generation,
-            "whosaid": __version__, "articles": dict(zip(tables["articles"]["doc"], tables["articles"]["content_hash"])),
-            "counts": {name: len(df) for name, df in tables.items()},
-        }
-        fd, tmp_manifest = tempfile.mkstemp(prefix=".manifest-", dir=root)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(manifest, fh, indent=1, sort_keys=True)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp_manifest, root / "manifest.json")
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
-    for old in root.glob("g-*"):
-        if old.name != generation:
-            shutil.rmtree(old, ignore_errors=True)
-    return version
-
-
-def upsert(root: str | Path, items: Iterable[tuple[Extraction, str]]) -> str:
-    """Add or replace articles (extraction, content hash) in the store; returns the new version."""
-    root = Path(root)
-    new = [extraction_rows(ex, h) for ex, h in items]
-    docs = {rows["articles"][0]["doc"] for rows in new}
-    with _locked(root):
-        tables = load_tables(root)
-        out = {}
-        for name in TABLES:
-            kept = tables[name][~tables[name]["doc"].isin(docs)]
-            added = pd.DataFrame([r for rows in new for r in rows[name]], columns=TABLES[name])
-            frames = [f for f in (kept, added) if len(f)]
-            out[name] = (pd.concat(frames, ignore_index=True) if frames else empty_tables()[name])
-        out["articles"] = out["articles"].sort_values("doc", kind="stable")
-        return _write(root, out)
-
-
-def remove(root: str | Path, docs: Iterable[str]) -> str:
-    """Remove articles from the store; returns the new version."""
-    root = Path(root)
-    docs = set(docs)
-    with _locked(root):
-        tables = load_tables(root)
-        return _write(root, {name: df[~df["doc"].isin(docs)] for name, df in tables.items()})
-
-
-def known_hashes(root: str | Path) -> dict[str, str]:
-    """Content hash of every article in the store, by doc id."""
-    manifest = read_manifest(root)
-    return dict(manifest.get("articles", {})) if manifest else {}
