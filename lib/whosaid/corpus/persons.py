@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +22,7 @@ UNATTRIBUTED = "(unattributed)"
 MERGE_COLUMNS = ["person", "name", "kind", "doc", "how"]
 
 
+@lru_cache(maxsize=1 << 18)  # names repeat across articles, actors and mentions
 def normalise(name: str) -> str:
     """A name folded for matching: NFKC, case-folded, single spaces, no leading 'the', no possessive."""
     s = unicodedata.normalize("NFKC", str(name)).replace("’", "'").casefold()
@@ -49,63 +51,74 @@ def read_aliases(path: str | Path | None) -> dict[str, str]:
     return out
 
 
-def _display(names: list[str]) -> str:
-    """The most frequent surface form, longest first on ties."""
-    counts = Counter(names)
-    return max(counts, key=lambda n: (counts[n], len(n), n))
+PERSON_COLUMNS = ["doc", "speaker_id", "person", "name", "kind", "how"]
 
 
-def person_map(speakers: pd.DataFrame, aliases: dict[str, str] | None = None) -> tuple[dict[tuple[str, str], str], pd.DataFrame]:
-    """((doc, speaker_id) -> person display name, merges table) for the speakers of every article."""
+def _surname_redirects(keys: dict[tuple[str, str], set[str]], aliases: dict[str, str],
+                       canon: dict[str, str]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Rule 2 on the distinct (kind, normalised name) keys, given the articles of each: a one-word key -> the
+    one longer PERSON key ending with that word (for a one-word ORG/OTHER key, only a person named in one of
+    the same articles). An index by last word keeps this linear in the number of keys."""
+    by_last: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for k in keys:
+        if k[0] == "PERSON" and " " in k[1]:
+            by_last[k[1].rsplit(" ", 1)[-1]].append(k)
+    redirect = {}
+    for k, docs in keys.items():
+        if " " in k[1] or k[1] in aliases or k[1] in canon or k[0] in ("alias", "GPE"):
+            continue
+        matches = by_last.get(k[1], [])
+        if k[0] != "PERSON":  # a surname mis-typed as ORG/OTHER joins the person named in the same article
+            matches = [m for m in matches if keys[m] & docs]
+        if len(matches) == 1:
+            redirect[k] = matches[0]
+    return redirect
+
+
+def person_table(speakers: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.DataFrame:
+    """One row per named speaker of an article (columns PERSON_COLUMNS): the person it is across articles and
+    how it was merged. Each distinct name is normalised once and the rules run on the distinct keys, so the
+    cost grows with the number of rows, not with its square."""
     aliases = aliases or {}
-    if speakers.empty:
-        return {}, pd.DataFrame(columns=MERGE_COLUMNS)
-    rows = speakers.assign(name=[" ".join(str(n).split()) if isinstance(n, str) else "" for n in speakers["name"]],
-                           kind=speakers["kind"].fillna("OTHER"))
-    rows = rows[rows["name"].str.strip() != ""]
-    key_of: dict[tuple[str, str], tuple[str, str]] = {}
-    how: dict[tuple[str, str], str] = {}
-    surface: dict[tuple[str, str], list[str]] = defaultdict(list)
     canon = {normalise(v): v for v in aliases.values()}
-    fixed: dict[tuple[str, str], str] = {}
-    for r in rows.itertuples(index=False):
-        norm = normalise(r.name)
+    rows, keys, fixed = [], defaultdict(set), {}
+    surface: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for doc, sid, raw, kind in zip(speakers["doc"].tolist(), speakers["speaker_id"].tolist(),
+                                   speakers["name"].tolist(), speakers["kind"].tolist()):
+        name = " ".join(raw.split()) if isinstance(raw, str) else ""
+        if not name.strip():
+            continue
+        kind = kind if isinstance(kind, str) else "OTHER"
+        norm = normalise(name)
         target = aliases.get(norm) or canon.get(norm)
         if target:
             key = ("alias", normalise(target))
             fixed[key] = target
-            how[(r.doc, r.speaker_id)] = "aliases file" if norm in aliases and aliases[norm] != r.name else "same name"
+            how = "aliases file" if norm in aliases and aliases[norm] != name else "same name"
         else:
-            key = (r.kind, norm)
-            how[(r.doc, r.speaker_id)] = "same name"
-        key_of[(r.doc, r.speaker_id)] = key
-        surface[key].append(r.name)
-    # rule 2: surnames
-    persons = {k for k in surface if k[0] == "PERSON"}
-    multi = [k for k in persons if " " in k[1]]
-    redirect = {}
-    docs_of: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for (doc, _), key in key_of.items():
-        docs_of[key].add(doc)
-    for k in surface:
-        if " " in k[1] or k[1] in aliases or k[1] in canon or k[0] in ("alias", "GPE"):
-            continue
-        matches = [m for m in multi if m[1].rsplit(" ", 1)[-1] == k[1]]
-        if k[0] != "PERSON":  # a surname mis-typed as ORG/OTHER joins the person named in the same article
-            matches = [m for m in matches if docs_of[m] & docs_of[k]]
-        if len(matches) == 1:
-            redirect[k] = matches[0]
-    for sid, key in key_of.items():
-        if key in redirect:
-            key_of[sid] = redirect[key]
-            surface[redirect[key]].extend(surface[key])
-            how[sid] = "surname"
-    display = {k: fixed.get(k) or _display(v) for k, v in surface.items()}
-    mapping = {sid: display[key] for sid, key in key_of.items()}
-    merges = pd.DataFrame(
-        [{"person": mapping[(r.doc, r.speaker_id)], "name": r.name, "kind": r.kind, "doc": r.doc,
-          "how": how[(r.doc, r.speaker_id)]} for r in rows.itertuples(index=False)], columns=MERGE_COLUMNS)
-    return mapping, merges.sort_values(["person", "doc", "name"], kind="stable").reset_index(drop=True)
+            key, how = (kind, norm), "same name"
+        keys[key].add(doc)
+        surface[key][name] += 1
+        rows.append((doc, sid, key, name, kind, how))
+    redirect = _surname_redirects(keys, aliases, canon)
+    for k, to in redirect.items():
+        surface[to].update(surface[k])
+    display = {k: fixed.get(k) or max(c, key=lambda n: (c[n], len(n), n)) for k, c in surface.items()}
+    out = [(doc, sid, display[redirect.get(key, key)], name, kind, "surname" if key in redirect else how)
+           for doc, sid, key, name, kind, how in rows]
+    return pd.DataFrame(out, columns=PERSON_COLUMNS)
+
+
+def person_map(speakers: pd.DataFrame, aliases: dict[str, str] | None = None) -> tuple[dict[tuple[str, str], str], pd.DataFrame]:
+    """((doc, speaker_id) -> person display name, merges table) for the speakers of every article."""
+    table = person_table(speakers, aliases)
+    mapping = dict(zip(zip(table["doc"], table["speaker_id"]), table["person"]))
+    return mapping, merges_of(table)
+
+
+def merges_of(table: pd.DataFrame) -> pd.DataFrame:
+    """The merges table (columns MERGE_COLUMNS) of a person table, by person, article and name."""
+    return table[MERGE_COLUMNS].sort_values(["person", "doc", "name"], kind="stable").reset_index(drop=True)
 
 
 def apply_aliases(tables: dict[str, pd.DataFrame], aliases: dict[str, str] | None = None) -> dict[str, pd.DataFrame]:
@@ -131,8 +144,8 @@ def canonical(name: str, persons: dict[str, str]) -> str:
 
 def name_index(merges: pd.DataFrame) -> dict[str, str]:
     """Normalised surface name -> person, for matching names found in text (actors, mentions)."""
-    out = {}
-    for r in merges.itertuples(index=False):
-        out.setdefault(normalise(r.name), r.person)
-        out.setdefault(normalise(r.person), r.person)
+    out: dict[str, str] = {}
+    for name, person in zip(merges["name"].tolist(), merges["person"].tolist()):
+        out.setdefault(normalise(name), person)
+        out.setdefault(normalise(person), person)
     return out
