@@ -11,8 +11,9 @@ from whosaid.store.tables import (
     read_manifest,
     remove,
     store_version,
+    table_files,
     upsert,
 )
 
 __all__ = ["SCHEMA_VERSION", "TABLES", "StoreError", "Tables", "empty_tables", "extraction_rows", "known_hashes",
-           "load_tables", "read_manifest", "remove", "store_version", "upsert"]
+           "load_tables", "read_manifest", "remove", "store_version", "table_files", "upsert"]

@@ -67,6 +67,15 @@ def store_version(root: str | Path) -> str:
     return manifest["version"] if manifest else ""
 
 
+def table_files(root: str | Path, table: str) -> list[Path]:
+    """The Parquet files that hold `table` in the store's current version ([] when there is no store): what a
+    reader such as the dashboard's DuckDB layer scans, without knowing the layout."""
+    if table not in TABLES:
+        raise ValueError(f"no table {table!r} in the store (tables: {', '.join(TABLES)})")
+    manifest = read_manifest(root)
+    return [Path(root) / manifest["generation"] / f"{table}.parquet"] if manifest else []
+
+
 def load_tables(root: str | Path) -> Tables:
     """All tables of the store at `root` (empty tables when there is none)."""
     manifest = read_manifest(root)
