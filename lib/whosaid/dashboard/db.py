@@ -1,0 +1,227 @@
+"""The dashboard's data layer: DuckDB over the store's Parquet files, one database per store version.
+
+The pages never load a table whole. `Corpus` holds an in-process DuckDB database whose views read the files
+`whosaid.store.table_files` names (so the store's layout can change beneath it), plus a few small relations
+derived once per store version and kept in DuckDB's memory:
+
+- `persons` (doc, speaker_id, person, name, kind, how): which person each article's speaker is. Today it is
+  merged at load time from the speakers table and the aliases file (`whosaid.corpus.persons.person_table`);
+  `_persons` is the one place to read a build-time persons table instead (issue 13).
+- `names` (norm, person): every normalised name and person name -> the person, for actors and mentions.
+- `date_iv` (value, date_start, date_end): the calendar days each distinct quote date value (TimeML) covers.
+- `weights` (person, quotes): quotes per person, most quoted first.
+- `actor_map` (actor, person): the person each distinct event actor is (made on first use).
+
+Every query is parameterised (`?`); only constant identifiers and the store's own file paths are written
+into SQL text. Each query runs on its own cursor, so sessions on several threads may share one `Corpus`.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from whosaid import store
+from whosaid.corpus.persons import PERSON_COLUMNS, UNATTRIBUTED, merges_of, name_index, normalise, person_table
+from whosaid.temporal.timeml import value_interval
+
+# The columns the dashboard reads, with their SQL types (a cast is free on the right type, and gives an empty
+# or all-null file the type the queries expect). Article text is read one article at a time.
+COLUMNS: dict[str, dict[str, str]] = {
+    "articles": {"doc": "VARCHAR", "title": "VARCHAR", "date": "VARCHAR", "date_source": "VARCHAR",
+                 "date_confidence": "DOUBLE", "url": "VARCHAR", "path": "VARCHAR", "text": "VARCHAR",
+                 "n_quotes": "BIGINT", "n_events": "BIGINT"},
+    "quotes": {"doc": "VARCHAR", "quote_id": "VARCHAR", "speaker": "VARCHAR", "speaker_id": "VARCHAR",
+               "kind": "VARCHAR", "cue": "VARCHAR", "text": "VARCHAR", "date": "VARCHAR", "start": "BIGINT",
+               "end": "BIGINT", "content_spans": "BIGINT[][]", "speaker_spans": "BIGINT[][]",
+               "cue_spans": "BIGINT[][]"},
+    "speakers": {"doc": "VARCHAR", "speaker_id": "VARCHAR", "name": "VARCHAR", "kind": "VARCHAR",
+                 "roles": "VARCHAR[]"},
+    "events": {"doc": "VARCHAR", "event_id": "VARCHAR", "start": "BIGINT", "end": "BIGINT", "sentence": "VARCHAR",
+               "summary": "VARCHAR", "date": "VARCHAR", "date_start": "VARCHAR", "date_end": "VARCHAR",
+               "granularity": "VARCHAR", "how": "VARCHAR", "actors": "VARCHAR[]", "kind": "VARCHAR"},
+}
+
+
+NUMERIC = {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT",
+           "FLOAT", "DOUBLE", "DECIMAL", "BOOLEAN"}
+
+
+def _literal(path: Path) -> str:
+    """A file path as a SQL string literal (the store's own paths, never user input)."""
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def _view_sql(name: str, files: list[Path]) -> str:
+    """A view of one store table with the typed columns of COLUMNS (empty when the table has no file)."""
+    cols = COLUMNS[name]
+    select = ", ".join(f'CAST("{c}" AS {t}) AS "{c}"' for c, t in cols.items())
+    if not files:
+        nulls = ", ".join(f'CAST(NULL AS {t}) AS "{c}"' for c, t in cols.items())
+        return f"CREATE VIEW {name} AS SELECT {nulls}, CAST(NULL AS VARCHAR) AS _file, CAST(NULL AS BIGINT) AS _row " \
+               "WHERE false"
+    listed = "[" + ", ".join(_literal(f) for f in files) + "]"
+    # file order, then row order: "first seen" means the same as in the store
+    source = f"read_parquet({listed}, union_by_name = true, filename = '_file', file_row_number = true)"
+    return f"CREATE VIEW {name} AS SELECT {select}, _file, file_row_number AS _row FROM {source}"
+
+
+def _const(value: str) -> str:
+    """A constant of this module as a SQL string literal (for view definitions, which take no parameters)."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+# The quotes as the pages see them: person merged, calendar interval of the date, article order (i).
+QUOTE_ROWS_SQL = f"""
+    SELECT row_number() OVER (ORDER BY q.doc, q.start, q.quote_id) AS i, q.quote_id, q.doc,
+           coalesce(p.person, {_const(UNATTRIBUTED)}) AS person, q.kind, q.date, iv.date_start, iv.date_end,
+           q.start, q."end", q.cue, q.speaker, q.text
+    FROM quotes q
+    LEFT JOIN persons p ON p.doc = q.doc AND p.speaker_id = q.speaker_id
+    LEFT JOIN date_iv iv ON iv.value = q.date"""
+
+
+class Corpus:
+    """One store version opened for querying: DuckDB views over its files and the derived relations.
+
+    `quote_rows` (QUOTE_ROWS_SQL) starts as a view over the Parquet files; a background thread copies it into
+    DuckDB's memory (a few hundred bytes a quote) and then points the view at the copy, so the first page is
+    not held up and later queries scan memory on every core. Both give the same rows.
+    """
+
+    def __init__(self, root: str | Path, version: str, aliases: dict[str, str] | None = None, *,
+                 memory_mb: int = 768, threads: int = 0, warm: bool = True) -> None:
+        self.root, self.version = str(root), version
+        self.aliases = dict(aliases or {})
+        self._con = duckdb.connect(config={"memory_limit": f"{memory_mb}MB",
+                                           **({"threads": threads} if threads else {})})
+        self._lock = threading.RLock()
+        self._made: set[str] = set()
+        self._memo: dict[str, Any] = {}
+        for name in COLUMNS:
+            self._con.execute(_view_sql(name, store.table_files(root, name)))
+        self.counts = {name: self.value(f"SELECT count(*) FROM {name}") for name in COLUMNS}  # reads every file
+        self._con.execute("""CREATE VIEW titles AS SELECT doc,
+            CASE WHEN regexp_matches(coalesce(title, ''), '\\S') THEN title ELSE doc END AS title FROM articles""")
+        self._persons()
+        self._derived()
+        self._con.execute(f"CREATE VIEW quote_rows AS {QUOTE_ROWS_SQL}")
+        self.warming = threading.Thread(target=self._warm, name=f"whosaid-warm-{version}", daemon=True)
+        if warm:
+            self.warming.start()
+
+    # -- running queries ---------------------------------------------------------------------------------
+
+    def df(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
+        """The rows of a query as a DataFrame: numbers as numbers, everything else (text, lists, dates) as
+        Python objects with None for a missing value, as the pages expect."""
+        cur = self._con.cursor().execute(sql, list(params))
+        names = [d[0] for d in cur.description]
+        numeric = [str(d[1]).split("(")[0] in NUMERIC for d in cur.description]
+        columns = list(zip(*cur.fetchall())) or [()] * len(names)
+        return pd.DataFrame({n: pd.Series(list(c), dtype=None if num else object)
+                             for n, num, c in zip(names, numeric, columns)}, columns=names)
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        """The rows of a query as tuples."""
+        return self._con.cursor().execute(sql, list(params)).fetchall()
+
+    def value(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """The first column of the first row (None when there is no row)."""
+        row = self._con.cursor().execute(sql, list(params)).fetchone()
+        return row[0] if row else None
+
+    def column(self, sql: str, params: Sequence[Any] = ()) -> list:
+        """The first column of every row."""
+        return [r[0] for r in self.rows(sql, params)]
+
+    # -- derived relations -------------------------------------------------------------------------------
+
+    def _table(self, name: str, frame: pd.DataFrame, types: dict[str, str]) -> None:
+        """A DuckDB table copied from a (small) DataFrame, with typed columns."""
+        self._con.register(f"{name}_frame", frame.astype(object))
+        cols = ", ".join(f'CAST("{c}" AS {t}) AS "{c}"' for c, t in types.items())
+        self._con.execute(f"CREATE TABLE {name} AS SELECT {cols} FROM {name}_frame")
+        self._con.unregister(f"{name}_frame")
+
+    def _persons(self) -> None:
+        """`persons` and `names`: today the load-time merge of the speakers table with the aliases file.
+        With a build-time persons table in the store, `persons` becomes a view over its files here."""
+        speakers = self.df("SELECT doc, speaker_id, name, kind FROM speakers ORDER BY _file, _row")
+        table = person_table(speakers, self.aliases).reindex(columns=PERSON_COLUMNS)
+        joined = table.drop_duplicates(["doc", "speaker_id"], keep="last")  # one person per article's speaker
+        self._table("persons", joined, dict.fromkeys(PERSON_COLUMNS, "VARCHAR"))
+        names = pd.DataFrame(list(name_index(merges_of(table)).items()), columns=["norm", "person"])
+        self._table("names", names, {"norm": "VARCHAR", "person": "VARCHAR"})
+
+    def _derived(self) -> None:
+        """`date_iv`: the days each quote date value covers; `weights`: quotes per person."""
+        values = self.column("SELECT DISTINCT date FROM quotes WHERE date IS NOT NULL")
+        ivs = [(v, *(d.isoformat() for d in iv[:2])) for v in values if (iv := value_interval(v))]
+        self._table("date_iv", pd.DataFrame(ivs, columns=["value", "date_start", "date_end"]),
+                    {"value": "VARCHAR", "date_start": "VARCHAR", "date_end": "VARCHAR"})
+        self._con.execute("""
+            CREATE TABLE weights AS
+            SELECT p.person, count(*) AS quotes FROM quotes q
+            JOIN persons p ON p.doc = q.doc AND p.speaker_id = q.speaker_id
+            GROUP BY p.person""")
+
+    def _warm(self) -> None:
+        """Copy `quote_rows` into memory, then point the view at the copy."""
+        try:
+            con = self._con.cursor()
+            con.execute(f"CREATE TABLE quote_rows_mem AS {QUOTE_ROWS_SQL} ORDER BY i")
+            con.execute("CREATE OR REPLACE VIEW quote_rows AS SELECT * FROM quote_rows_mem")
+            self._made.add("quote_rows_mem")
+        except duckdb.Error:  # e.g. the connection was closed: the Parquet view keeps answering
+            pass
+
+    def ensure(self, relation: str) -> None:
+        """Make a relation that only some pages need, once: `actor_map` (the person each event actor is) or
+        `actor_docs` (the articles each person acts or speaks in)."""
+        if relation in self._made:
+            return
+        with self._lock:
+            if relation in self._made:
+                return
+            if relation == "actor_map":
+                self._actor_map()
+            elif relation == "actor_docs":
+                self.ensure("actor_map")
+                self._con.execute("""
+                    CREATE TABLE actor_docs AS
+                    SELECT DISTINCT m.person, a.doc FROM (SELECT doc, unnest(actors) AS actor FROM events) a
+                    JOIN actor_map m ON m.actor = a.actor""")
+            else:
+                raise ValueError(f"unknown relation {relation!r}")
+            self._made.add(relation)
+
+    def _actor_map(self) -> None:
+        """The person each distinct event actor is: its normalised name's person, else the actor as written."""
+        actors = self.column("SELECT DISTINCT a FROM (SELECT unnest(actors) AS a FROM events) WHERE a IS NOT NULL")
+        names = dict(self.rows("SELECT norm, person FROM names"))
+        frame = pd.DataFrame({"actor": actors, "person": [names.get(normalise(a), a) for a in actors]})
+        self._table("actor_map", frame, {"actor": "VARCHAR", "person": "VARCHAR"})
+
+    def memo(self, key: str, make: Callable[[], Any]) -> Any:
+        """`make()`, computed once for this store version (corpus-wide counts that several answers share)."""
+        if key not in self._memo:
+            with self._lock:
+                if key not in self._memo:
+                    self._memo[key] = make()
+        return self._memo[key]
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait for the background copy of the quotes (benchmarks and tests); whether it is done."""
+        if self.warming.is_alive():
+            self.warming.join(timeout)
+        return "quote_rows_mem" in self._made
+
+    def close(self) -> None:
+        """Release the database."""
+        self.wait()
+        self._con.close()
