@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,60 +53,105 @@ def read_aliases(path: str | Path | None) -> dict[str, str]:
 
 
 PERSON_COLUMNS = ["doc", "speaker_id", "person", "name", "kind", "how"]
+NAME_COLUMNS = ["raw", "raw_kind", "name", "kind", "person", "how", "norm", "person_norm"]
+Key = tuple[str, str]  # (kind, normalised name), or ("alias", normalised canonical name)
+DocsOf = Callable[[list[tuple[object, object]]], dict[tuple[object, object], set[str]]]
 
 
-def _surname_redirects(keys: dict[tuple[str, str], set[str]], aliases: dict[str, str],
-                       canon: dict[str, str]) -> dict[tuple[str, str], tuple[str, str]]:
-    """Rule 2 on the distinct (kind, normalised name) keys, given the articles of each: a one-word key -> the
-    one longer PERSON key ending with that word (for a one-word ORG/OTHER key, only a person named in one of
-    the same articles). An index by last word keeps this linear in the number of keys."""
-    by_last: dict[str, list[tuple[str, str]]] = defaultdict(list)
+def _surname_redirects(keys: list[Key], docs_of: Callable[[list[Key]], dict[Key, set[str]]],
+                       aliases: dict[str, str], canon: dict[str, str]) -> dict[Key, Key]:
+    """Rule 2 on the distinct keys: a one-word key -> the one longer PERSON key ending with that word (for a
+    one-word ORG/OTHER key, only a person named in one of the same articles; `docs_of` gives the articles
+    of the keys that need them). An index by last word keeps this linear in the number of keys."""
+    by_last: dict[str, list[Key]] = defaultdict(list)
     for k in keys:
         if k[0] == "PERSON" and " " in k[1]:
             by_last[k[1].rsplit(" ", 1)[-1]].append(k)
+    found = [(k, by_last[k[1]]) for k in keys
+             if " " not in k[1] and k[1] not in aliases and k[1] not in canon and k[0] not in ("alias", "GPE")
+             and k[1] in by_last]
+    docs = docs_of(list({x for k, matches in found if k[0] != "PERSON" for x in (k, *matches)}))
     redirect = {}
-    for k, docs in keys.items():
-        if " " in k[1] or k[1] in aliases or k[1] in canon or k[0] in ("alias", "GPE"):
-            continue
-        matches = by_last.get(k[1], [])
+    for k, matches in found:
         if k[0] != "PERSON":  # a surname mis-typed as ORG/OTHER joins the person named in the same article
-            matches = [m for m in matches if keys[m] & docs]
+            matches = [m for m in matches if docs.get(m, set()) & docs.get(k, set())]
         if len(matches) == 1:
             redirect[k] = matches[0]
     return redirect
 
 
-def person_table(speakers: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.DataFrame:
-    """One row per named speaker of an article (columns PERSON_COLUMNS): the person it is across articles and
-    how it was merged. Each distinct name is normalised once and the rules run on the distinct keys, so the
-    cost grows with the number of rows, not with its square."""
+def merge_names(names: pd.DataFrame, aliases: dict[str, str] | None = None, docs_of: DocsOf | None = None
+                ) -> pd.DataFrame:
+    """The person each distinct speaker name of the articles is, by the rules above.
+
+    `names` has one row per distinct (raw, raw_kind): a speaker's name and kind as the store holds them, and
+    `n`, how many article speakers carry them. `docs_of` gives the articles of some (raw, raw_kind) pairs
+    (only a surname tagged ORG/OTHER needs them). Returns NAME_COLUMNS: the pair, the name with its spaces
+    tidied, the kind (OTHER when missing), the person, how it was merged, and the normalised name and person.
+    The work grows with the number of distinct names, not of article speakers."""
     aliases = aliases or {}
     canon = {normalise(v): v for v in aliases.values()}
-    rows, keys, fixed = [], defaultdict(set), {}
-    surface: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for doc, sid, raw, kind in zip(speakers["doc"].tolist(), speakers["speaker_id"].tolist(),
-                                   speakers["name"].tolist(), speakers["kind"].tolist()):
+    rows, fixed = [], {}
+    members: dict[Key, list[tuple[object, object]]] = defaultdict(list)
+    surface: dict[Key, Counter[str]] = defaultdict(Counter)
+    for raw, raw_kind, n in zip(names["raw"].tolist(), names["raw_kind"].tolist(), names["n"].tolist()):
         name = " ".join(raw.split()) if isinstance(raw, str) else ""
         if not name.strip():
             continue
-        kind = kind if isinstance(kind, str) else "OTHER"
+        kind = raw_kind if isinstance(raw_kind, str) else "OTHER"
         norm = normalise(name)
         target = aliases.get(norm) or canon.get(norm)
         if target:
-            key = ("alias", normalise(target))
+            key: Key = ("alias", normalise(target))
             fixed[key] = target
             how = "aliases file" if norm in aliases and aliases[norm] != name else "same name"
         else:
             key, how = (kind, norm), "same name"
-        keys[key].add(doc)
-        surface[key][name] += 1
-        rows.append((doc, sid, key, name, kind, how))
-    redirect = _surname_redirects(keys, aliases, canon)
+        members[key].append((raw, raw_kind))
+        surface[key][name] += int(n)
+        rows.append((raw, raw_kind, name, kind, key, how, norm))
+
+    def key_docs(keys: list[Key]) -> dict[Key, set[str]]:
+        pairs = [pair for k in keys for pair in members[k]]
+        by_pair = docs_of(pairs) if (docs_of and pairs) else {}
+        return {k: set().union(*(by_pair.get(pair, set()) for pair in members[k])) for k in keys}
+
+    redirect = _surname_redirects(list(surface), key_docs, aliases, canon)
     for k, to in redirect.items():
         surface[to].update(surface[k])
     display = {k: fixed.get(k) or max(c, key=lambda n: (c[n], len(n), n)) for k, c in surface.items()}
-    out = [(doc, sid, display[redirect.get(key, key)], name, kind, "surname" if key in redirect else how)
-           for doc, sid, key, name, kind, how in rows]
+    out = []
+    for raw, raw_kind, name, kind, key, how, norm in rows:
+        person = display[redirect.get(key, key)]
+        out.append((raw, raw_kind, name, kind, person, "surname" if key in redirect else how, norm, normalise(person)))
+    return pd.DataFrame(out, columns=NAME_COLUMNS)
+
+
+def person_table(speakers: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.DataFrame:
+    """One row per named speaker of an article (columns PERSON_COLUMNS): the person it is across articles and
+    how it was merged (merge_names on the distinct names, joined back to the rows)."""
+    if speakers.empty:
+        return pd.DataFrame(columns=PERSON_COLUMNS)
+    rows = pd.DataFrame({"doc": speakers["doc"].tolist(), "speaker_id": speakers["speaker_id"].tolist(),
+                         "raw": speakers["name"].tolist(),
+                         "raw_kind": [k if isinstance(k, str) else None for k in speakers["kind"].tolist()]},
+                        dtype=object)
+    pair = list(zip(rows["raw"], rows["raw_kind"]))
+    names = pd.Series(pair).value_counts(sort=False)
+    distinct = pd.DataFrame({"raw": [p[0] for p in names.index], "raw_kind": [p[1] for p in names.index],
+                             "n": names.to_numpy()})
+
+    def docs_of(pairs: list[tuple[object, object]]) -> dict[tuple[object, object], set[str]]:
+        wanted, out = set(pairs), defaultdict(set)
+        for p, doc in zip(pair, rows["doc"]):
+            if p in wanted:
+                out[p].add(doc)
+        return out
+
+    merged = merge_names(distinct, aliases, docs_of)
+    by_pair = dict(zip(zip(merged["raw"], merged["raw_kind"]), merged[["person", "name", "kind", "how"]].itertuples(
+        index=False, name=None)))
+    out = [(doc, sid, *by_pair[p]) for doc, sid, p in zip(rows["doc"], rows["speaker_id"], pair) if p in by_pair]
     return pd.DataFrame(out, columns=PERSON_COLUMNS)
 
 
