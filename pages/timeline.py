@@ -49,8 +49,9 @@ everywhere = queries.EventFilter(f.actors, f.docs)  # undated events know no dat
 n_dated, n_undated = data.ask(queries.event_counts, f)
 rows = TABLE_ROWS.value()
 marks = TIMELINE_MARKS.value()
-dated = data.ask(queries.events, f, True, max(marks, rows) if n_dated <= marks else rows)
-undated = data.ask(queries.events, everywhere, False, rows)
+drawn = n_dated <= marks  # one by one, with their sentences; else counted per day or week
+dated = data.ask(queries.events, f, True, max(marks, rows) if drawn else rows, 0, drawn)
+undated = data.ask(queries.events, everywhere, False, rows, 0, False)
 selected = st.query_params.get("event")
 
 
@@ -71,7 +72,7 @@ if span is None:
 elif n_dated == 0:
     st.info("No dated event matches these filters. Widen them: clear the actor or article filter, or reset the "
             "date range (the × in the sidebar boxes).")
-elif n_dated <= marks:
+elif drawn:
     st.caption("One lane per article. Days are points (● date written in the sentence, ◆ inherited from an "
                "earlier date, □ the publication date); weeks, months and years are bars across their whole span. "
                "Colour: the speaker (or first person named) in the event, as on every page; grey: nobody known. "

@@ -44,3 +44,18 @@ def test_an_unreadable_table_fails_when_opened(tmp_path):
     store.table_files(root, "events")[0].write_bytes(b"not parquet")
     with pytest.raises(duckdb.Error):
         Corpus(root, "v", warm=False)
+
+
+def test_a_surname_tagged_as_organisation_joins_the_person_named_beside_it(tmp_path):
+    # the rule that needs the articles of a name, on DuckDB as in the pandas merge (tests/test_aliases.py)
+    from _dashboard_data import extractions
+
+    exs = extractions()
+    exs[1].speakers[1].kind = "ORG"  # "Emanuel" in b-lawsuit, where no full name is given
+    exs[1].speakers.append(exs[1].speakers[0].__class__("s9", "Rahm Emanuel", "PERSON", [], []))
+    store.upsert(tmp_path, [(ex, ex.article.doc) for ex in exs])
+    db = Corpus(tmp_path, "v", warm=False)
+    assert dict(db.rows("SELECT name, how FROM persons WHERE doc = 'b-lawsuit' AND name = 'Emanuel'")) == {
+        "Emanuel": "surname"}
+    assert "Emanuel" not in queries.persons_by_weight(db)
+    db.close()

@@ -72,6 +72,7 @@ OPTION_LIMIT = Number("option_limit", "WHOSAID_OPTION_LIMIT", 5000,
                       "come in a link")
 TEXT_QUOTES = Number("text_quotes", "WHOSAID_TEXT_QUOTES", 20000,
                      "a speaker's quotes read for the people they mention and the words that set them apart")
-MEMORY_MB = Number("memory_mb", "WHOSAID_MEMORY_MB", 768,
-                   "memory in megabytes DuckDB may use for the dashboard (its copy of the quotes included)")
+MEMORY_MB = Number("memory_mb", "WHOSAID_MEMORY_MB", 512,
+                   "memory in megabytes DuckDB may use for the dashboard (its copies of the quotes and events "
+                   "included); past it, DuckDB spills to a temporary folder")
 NUMBERS = (PAGE_SIZE, CHART_SPEAKERS, SPEAKER_QUOTES, TABLE_ROWS, TIMELINE_MARKS, OPTION_LIMIT, TEXT_QUOTES, MEMORY_MB)

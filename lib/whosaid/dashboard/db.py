@@ -17,8 +17,12 @@ into SQL text. Each query runs on its own cursor, so sessions on several threads
 """
 from __future__ import annotations
 
+import shutil
+import tempfile
 import threading
-from collections.abc import Callable, Sequence
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +30,7 @@ import duckdb
 import pandas as pd
 
 from whosaid import store
-from whosaid.corpus.persons import PERSON_COLUMNS, UNATTRIBUTED, merges_of, name_index, normalise, person_table
+from whosaid.corpus.persons import NAME_COLUMNS, UNATTRIBUTED, merge_names, normalise
 from whosaid.temporal.timeml import value_interval
 
 # The columns the dashboard reads, with their SQL types (a cast is free on the right type, and gives an empty
@@ -62,12 +66,13 @@ def _view_sql(name: str, files: list[Path]) -> str:
     select = ", ".join(f'CAST("{c}" AS {t}) AS "{c}"' for c, t in cols.items())
     if not files:
         nulls = ", ".join(f'CAST(NULL AS {t}) AS "{c}"' for c, t in cols.items())
-        return f"CREATE VIEW {name} AS SELECT {nulls}, CAST(NULL AS VARCHAR) AS _file, CAST(NULL AS BIGINT) AS _row " \
-               "WHERE false"
+        return (f"CREATE VIEW {name} AS SELECT {nulls}, CAST(NULL AS VARCHAR) AS _file, CAST(NULL AS INTEGER) AS _f, "
+                "CAST(NULL AS BIGINT) AS _row WHERE false")
     listed = "[" + ", ".join(_literal(f) for f in files) + "]"
-    # file order, then row order: "first seen" means the same as in the store
+    # _f, _row: the file's place in the store's list, the row's in the file ("first seen" means as in the store)
     source = f"read_parquet({listed}, union_by_name = true, filename = '_file', file_row_number = true)"
-    return f"CREATE VIEW {name} AS SELECT {select}, _file, file_row_number AS _row FROM {source}"
+    return (f"CREATE VIEW {name} AS SELECT {select}, _file, CAST(list_position({listed}, _file) - 1 AS INTEGER) AS _f, "
+            f"file_row_number AS _row FROM {source}")
 
 
 def _const(value: str) -> str:
@@ -75,41 +80,60 @@ def _const(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-# The quotes as the pages see them: person merged, calendar interval of the date, article order (i).
-QUOTE_ROWS_SQL = f"""
-    SELECT row_number() OVER (ORDER BY q.doc, q.start, q.quote_id) AS i, q.quote_id, q.doc,
-           coalesce(p.person, {_const(UNATTRIBUTED)}) AS person, q.kind, q.date, iv.date_start, iv.date_end,
-           q.start, q."end", q.cue, q.speaker, q.text
+# The quotes as the pages see them: person merged, calendar interval of the date; `i` numbers them in article
+# order (QUOTE_ORDER).
+QUOTE_BASE_SQL = f"""
+    SELECT q.quote_id, q.doc, coalesce(p.person, {_const(UNATTRIBUTED)}) AS person, q.kind, q.date, iv.date_start,
+           iv.date_end, q.start, q."end", q.cue, q.speaker, q.text
     FROM quotes q
     LEFT JOIN persons p ON p.doc = q.doc AND p.speaker_id = q.speaker_id
     LEFT JOIN date_iv iv ON iv.value = q.date"""
+QUOTE_ORDER = "doc, start, quote_id"
+
+# The events as the pages filter and list them, `o` numbering them in date order (EVENT_ORDER): everything but
+# the sentence (the bulk of the table), which is read from the files for the few events drawn or opened.
+EVENT_BASE_SQL = """
+    SELECT event_id, doc, start, "end", date, date_start, date_end, granularity, how, summary, actors, kind, _f, _row
+    FROM events"""
+EVENT_ORDER = "date_start NULLS LAST, _f, _row"
+
+# name: (base query, ordinal, its order, source table, columns of a few distinct words)
+ROWS = {"quote_rows": (QUOTE_BASE_SQL, "i", QUOTE_ORDER, "quotes", ("kind",)),
+        "event_rows": (EVENT_BASE_SQL, "o", EVENT_ORDER, "events", ("granularity", "how", "kind"))}
 
 
 class Corpus:
     """One store version opened for querying: DuckDB views over its files and the derived relations.
 
-    `quote_rows` (QUOTE_ROWS_SQL) starts as a view over the Parquet files; a background thread copies it into
-    DuckDB's memory (a few hundred bytes a quote) and then points the view at the copy, so the first page is
-    not held up and later queries scan memory on every core. Both give the same rows.
+    `quote_rows` and `event_rows` (ROWS) start as views over the Parquet files; a
+    background thread copies them into DuckDB's memory (a few hundred bytes a quote or event) and then points
+    the views at the copies, so the first page is not held up and later queries scan memory on every core
+    instead of decompressing the files each time. Either way the rows are the same.
     """
 
     def __init__(self, root: str | Path, version: str, aliases: dict[str, str] | None = None, *,
-                 memory_mb: int = 768, threads: int = 0, warm: bool = True) -> None:
+                 memory_mb: int = 512, threads: int = 0, warm: bool = True) -> None:
         self.root, self.version = str(root), version
         self.aliases = dict(aliases or {})
-        self._con = duckdb.connect(config={"memory_limit": f"{memory_mb}MB",
+        spill = tempfile.mkdtemp(prefix="whosaid-duckdb-")
+        weakref.finalize(self, shutil.rmtree, spill, True)
+        self._con = duckdb.connect(config={"memory_limit": f"{memory_mb}MB", "temp_directory": spill,
                                            **({"threads": threads} if threads else {})})
         self._lock = threading.RLock()
         self._made: set[str] = set()
         self._memo: dict[str, Any] = {}
-        for name in COLUMNS:
-            self._con.execute(_view_sql(name, store.table_files(root, name)))
+        self._recent: OrderedDict[Hashable, Any] = OrderedDict()
+        self.files = {name: store.table_files(root, name) for name in COLUMNS}
+        for name, files in self.files.items():
+            self._con.execute(_view_sql(name, files))
         self.counts = {name: self.value(f"SELECT count(*) FROM {name}") for name in COLUMNS}  # reads every file
         self._con.execute("""CREATE VIEW titles AS SELECT doc,
             CASE WHEN regexp_matches(coalesce(title, ''), '\\S') THEN title ELSE doc END AS title FROM articles""")
         self._persons()
         self._derived()
-        self._con.execute(f"CREATE VIEW quote_rows AS {QUOTE_ROWS_SQL}")
+        for name, (sql, ordinal, order, _, _) in ROWS.items():
+            self._con.execute(f"CREATE VIEW {name} AS SELECT row_number() OVER (ORDER BY {order}) AS {ordinal}, * "
+                              f"FROM ({sql})")
         self.warming = threading.Thread(target=self._warm, name=f"whosaid-warm-{version}", daemon=True)
         if warm:
             self.warming.start()
@@ -149,14 +173,43 @@ class Corpus:
         self._con.unregister(f"{name}_frame")
 
     def _persons(self) -> None:
-        """`persons` and `names`: today the load-time merge of the speakers table with the aliases file.
-        With a build-time persons table in the store, `persons` becomes a view over its files here."""
-        speakers = self.df("SELECT doc, speaker_id, name, kind FROM speakers ORDER BY _file, _row")
-        table = person_table(speakers, self.aliases).reindex(columns=PERSON_COLUMNS)
-        joined = table.drop_duplicates(["doc", "speaker_id"], keep="last")  # one person per article's speaker
-        self._table("persons", joined, dict.fromkeys(PERSON_COLUMNS, "VARCHAR"))
-        names = pd.DataFrame(list(name_index(merges_of(table)).items()), columns=["norm", "person"])
-        self._table("names", names, {"norm": "VARCHAR", "person": "VARCHAR"})
+        """`persons` (one row per article speaker: its person and how it was merged) and `names` (every
+        normalised name and person name -> the person). Today the merge runs at load time on the distinct
+        speaker names (`merge_names`), joined back to the article speakers here; with a build-time persons
+        table in the store, `persons` becomes a view over its files in this one place."""
+        distinct = self.df("SELECT name AS raw, kind AS raw_kind, count(*) AS n FROM speakers GROUP BY ALL")
+        merged = merge_names(distinct, self.aliases, self._docs_of)
+        self._table("merged_names", merged, dict.fromkeys(NAME_COLUMNS, "VARCHAR"))
+        self._con.execute("""
+            CREATE TABLE persons AS
+            SELECT s.doc, s.speaker_id, m.person, m.name, m.kind, m.how FROM speakers s
+            JOIN merged_names m ON m.raw = s.name AND m.raw_kind IS NOT DISTINCT FROM s.kind
+            QUALIFY row_number() OVER (PARTITION BY s.doc, s.speaker_id ORDER BY s._f DESC, s._row DESC) = 1""")
+        self._con.execute("""
+            CREATE TABLE person_roles AS
+            SELECT p.person, s.roles, s._f, s._row FROM speakers s
+            JOIN persons p ON p.doc = s.doc AND p.speaker_id = s.speaker_id WHERE len(s.roles) > 0""")
+        # name_index's rule: in the order of the merges table, a name's first person wins
+        self._con.execute("""
+            CREATE TABLE names AS
+            WITH m AS (SELECT p.person, m.norm, m.person_norm,
+                              row_number() OVER (ORDER BY p.person, p.doc, p.name) AS i
+                       FROM persons p JOIN merged_names m ON m.name = p.name AND m.kind = p.kind
+                                                         AND m.person = p.person),
+                 e AS (SELECT norm, person, 2 * i AS o FROM m UNION ALL SELECT person_norm, person, 2 * i + 1 FROM m)
+            SELECT norm, arg_min(person, o) AS person FROM e GROUP BY norm""")
+
+    def _docs_of(self, pairs: list[tuple[object, object]]) -> dict[tuple[object, object], set[str]]:
+        """The articles of some (name, kind) pairs of the speakers table."""
+        wanted = pd.DataFrame(pairs, columns=["raw", "raw_kind"], dtype=object)
+        self._con.register("wanted_pairs", wanted)
+        try:
+            rows = self._con.execute("""SELECT s.name, s.kind, list(DISTINCT s.doc) FROM speakers s
+                                        JOIN wanted_pairs w ON w.raw = s.name AND w.raw_kind IS NOT DISTINCT FROM s.kind
+                                        GROUP BY ALL""").fetchall()  # on the connection that holds wanted_pairs
+        finally:
+            self._con.unregister("wanted_pairs")
+        return {(name, kind): set(docs) for name, kind, docs in rows}
 
     def _derived(self) -> None:
         """`date_iv`: the days each quote date value covers; `weights`: quotes per person."""
@@ -171,13 +224,19 @@ class Corpus:
             GROUP BY p.person""")
 
     def _warm(self) -> None:
-        """Copy `quote_rows` into memory, then point the view at the copy."""
+        """Copy `quote_rows` and `event_rows` into memory, each time pointing the view at the copy."""
         try:
             con = self._con.cursor()
-            con.execute(f"CREATE TABLE quote_rows_mem AS {QUOTE_ROWS_SQL} ORDER BY i")
-            con.execute("CREATE OR REPLACE VIEW quote_rows AS SELECT * FROM quote_rows_mem")
-            self._made.add("quote_rows_mem")
-        except duckdb.Error:  # e.g. the connection was closed: the Parquet view keeps answering
+            for name, (sql, ordinal, order, source, small) in ROWS.items():
+                for column in small:  # a few distinct words: stored as small numbers, read back as the words
+                    con.execute(f"""CREATE TYPE {name}_{column} AS ENUM (SELECT DISTINCT "{column}" FROM {source}
+                                    WHERE "{column}" IS NOT NULL ORDER BY 1)""")
+                casts = ", ".join(f'CAST("{c}" AS {name}_{c}) AS "{c}"' for c in small)
+                # stored in order, so the ordinal is the row's place
+                con.execute(f"CREATE TABLE {name}_mem AS SELECT * REPLACE ({casts}) FROM ({sql}) ORDER BY {order}")
+                con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT rowid + 1 AS {ordinal}, * FROM {name}_mem")
+                self._made.add(f"{name}_mem")
+        except duckdb.Error:  # e.g. the connection was closed: the views over the files keep answering
             pass
 
     def ensure(self, relation: str) -> None:
@@ -194,7 +253,7 @@ class Corpus:
                 self.ensure("actor_map")
                 self._con.execute("""
                     CREATE TABLE actor_docs AS
-                    SELECT DISTINCT m.person, a.doc FROM (SELECT doc, unnest(actors) AS actor FROM events) a
+                    SELECT DISTINCT m.person, a.doc FROM (SELECT doc, unnest(actors) AS actor FROM event_rows) a
                     JOIN actor_map m ON m.actor = a.actor""")
             else:
                 raise ValueError(f"unknown relation {relation!r}")
@@ -202,7 +261,7 @@ class Corpus:
 
     def _actor_map(self) -> None:
         """The person each distinct event actor is: its normalised name's person, else the actor as written."""
-        actors = self.column("SELECT DISTINCT a FROM (SELECT unnest(actors) AS a FROM events) WHERE a IS NOT NULL")
+        actors = self.column("SELECT DISTINCT a FROM (SELECT unnest(actors) AS a FROM event_rows) WHERE a IS NOT NULL")
         names = dict(self.rows("SELECT norm, person FROM names"))
         frame = pd.DataFrame({"actor": actors, "person": [names.get(normalise(a), a) for a in actors]})
         self._table("actor_map", frame, {"actor": "VARCHAR", "person": "VARCHAR"})
@@ -215,11 +274,25 @@ class Corpus:
                     self._memo[key] = make()
         return self._memo[key]
 
+    def recent(self, key: Hashable, make: Callable[[], Any], keep: int = 64) -> Any:
+        """`make()`, remembered for the `keep` keys asked most recently (an answer several queries of one
+        page share, such as the events of the chosen actors)."""
+        with self._lock:
+            if key in self._recent:
+                self._recent.move_to_end(key)
+                return self._recent[key]
+        value = make()
+        with self._lock:
+            self._recent[key] = value
+            while len(self._recent) > keep:
+                self._recent.popitem(last=False)
+        return value
+
     def wait(self, timeout: float | None = None) -> bool:
-        """Wait for the background copy of the quotes (benchmarks and tests); whether it is done."""
+        """Wait for the background copies of the quotes and events (benchmarks and tests); whether done."""
         if self.warming.is_alive():
             self.warming.join(timeout)
-        return "quote_rows_mem" in self._made
+        return {"quote_rows_mem", "event_rows_mem"} <= self._made
 
     def close(self) -> None:
         """Release the database."""

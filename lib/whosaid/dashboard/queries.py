@@ -108,7 +108,7 @@ def _quote_where(f: QuoteFilter, alias: str = "r") -> tuple[str, list]:
 def overview(db: Corpus) -> dict[str, object]:
     """Counts and date spans for the overview page."""
     pub_from, pub_to = db.rows("SELECT min(date), max(date) FROM articles")[0]
-    ev_from, ev_to = db.rows("SELECT min(date_start), max(date_end) FROM events")[0]
+    ev_from, ev_to = db.rows("SELECT min(date_start), max(date_end) FROM event_rows")[0]
     return {
         "articles": db.counts["articles"], "quotes": db.counts["quotes"], "events": db.counts["events"],
         "speakers": db.value("SELECT count(*) FROM weights WHERE person <> ?", [UNATTRIBUTED]),
@@ -151,8 +151,8 @@ def known(db: Corpus, what: str, values: Sequence[str]) -> set[str]:
     """Which of `values` exist: what is 'doc', 'quote', 'event', 'person' (quoted, attributed) or 'actor'."""
     if not values:
         return set()
-    sql = {"doc": "SELECT doc FROM articles WHERE {}", "quote": "SELECT quote_id FROM quotes WHERE {}",
-           "event": "SELECT event_id FROM events WHERE {}",
+    sql = {"doc": "SELECT doc FROM articles WHERE {}", "quote": "SELECT quote_id FROM quote_rows WHERE {}",
+           "event": "SELECT event_id FROM event_rows WHERE {}",
            "person": "SELECT person FROM weights WHERE person <> ? AND {}"}.get(what)
     if what == "actor":
         return set(values) & set(actors_in_events(db, values))
@@ -194,7 +194,7 @@ def quote_span(db: Corpus) -> tuple[date, date] | None:
 
 def event_span(db: Corpus) -> tuple[date, date] | None:
     """(earliest start, latest end) of the events' dates, or None when no event is dated."""
-    lo, hi = db.rows("SELECT min(date_start), max(date_end) FROM events")[0]
+    lo, hi = db.rows("SELECT min(date_start), max(date_end) FROM event_rows")[0]
     return (date.fromisoformat(lo), date.fromisoformat(hi)) if lo and hi else None
 
 
@@ -210,14 +210,24 @@ def quote_count(db: Corpus, f: QuoteFilter = QuoteFilter()) -> int:
     return db.value(f"SELECT count(*) FROM quote_rows r WHERE {where}", params)
 
 
+def _page(db: Corpus, table: str, key: str, where: str, params: list, size: int, offset: int) -> tuple[str, list]:
+    """A condition picking one page of `table` by its ordinal `key`: the page's keys are found first on the
+    narrow columns, so only its rows' wide columns (text) are read."""
+    keys = db.column(f"SELECT {key} FROM {table} WHERE {where} ORDER BY {key} LIMIT ? OFFSET ?",
+                     params + [size, offset])
+    return f"{key} IN (SELECT unnest(?::BIGINT[]))", [keys]
+
+
 def quotes(db: Corpus, f: QuoteFilter = QuoteFilter(), page: int = 1, size: int | None = None,
            order: str = "article") -> pd.DataFrame:
     """The quotes the filter keeps (QUOTE_COLUMNS first), in article order (or by `order='date'`: earliest
     first, undated last); one page of `size` rows when `size` is given, else all of them."""
     where, params = _quote_where(f)
     by = {"article": "r.i", "date": "r.date_start NULLS LAST, r.i"}[order]
+    if size and order == "article":
+        where, params = _page(db, "quote_rows r", "r.i", where, params, size, (max(page, 1) - 1) * size)
     sql = f"SELECT {QUOTE_SELECT} FROM quote_rows r LEFT JOIN titles t ON t.doc = r.doc WHERE {where} ORDER BY {by}"
-    if size:
+    if size and order != "article":
         sql += " LIMIT ? OFFSET ?"
         params += [size, (max(page, 1) - 1) * size]
     return db.df(sql, params)
@@ -249,7 +259,7 @@ def article_quotes(db: Corpus, doc: str) -> pd.DataFrame:
 
 def doc_of(db: Corpus, what: str, ident: str) -> str | None:
     """The article of a quote (what='quote') or an event (what='event')."""
-    table, column = {"quote": ("quotes", "quote_id"), "event": ("events", "event_id")}[what]
+    table, column = {"quote": ("quote_rows", "quote_id"), "event": ("event_rows", "event_id")}[what]
     return db.value(f"SELECT doc FROM {table} WHERE {column} = ? LIMIT 1", [ident])
 
 
@@ -311,9 +321,7 @@ def roles_by_person(db: Corpus, persons: Sequence[str]) -> dict[str, list[str]]:
     if not persons:
         return {}
     sql, params = _in("p.person", persons)
-    rows = db.rows(f"""SELECT p.person, s.roles FROM speakers s
-                       JOIN persons p ON p.doc = s.doc AND p.speaker_id = s.speaker_id
-                       WHERE {sql} AND len(s.roles) > 0 ORDER BY s._file, s._row""", params)
+    rows = db.rows(f"SELECT p.person, p.roles FROM person_roles p WHERE {sql} ORDER BY p._f, p._row", params)
     out: dict[str, list[str]] = {}
     for person, roles in rows:
         seen = out.setdefault(person, [])
@@ -420,16 +428,8 @@ def _event_where(db: Corpus, f: EventFilter, alias: str = "e", dated: bool | Non
         conds.append(sql)
         params += p
     if f.actors:
-        db.ensure("actor_docs")
-        where = _in("person", f.actors)
-        docs_ = db.column(f"""SELECT doc FROM actor_docs WHERE {where[0]} UNION
-                              SELECT DISTINCT doc FROM quote_rows WHERE {where[0]}""", where[1] * 2)
-        names = db.column(f"SELECT actor FROM actor_map WHERE {where[0]}", where[1])
-        conds.append(f"""{alias}.doc IN (SELECT unnest(?::VARCHAR[])) AND (
-            list_has_any({alias}.actors, ?::VARCHAR[]) OR EXISTS (
-                SELECT 1 FROM quote_rows r WHERE r.doc = {alias}.doc AND r.start >= {alias}.start
-                AND r.start < {alias}."end" AND r.person IN (SELECT unnest(?::VARCHAR[]))))""")
-        params += [docs_, names, list(f.actors)]
+        conds.append(f"{alias}.o IN (SELECT unnest(?::BIGINT[]))")
+        params.append(db.recent(("actor_events", f.actors), lambda: _actor_events(db, f.actors)))
     if f.date_range:
         lo, hi = (d.isoformat() for d in f.date_range)
         conds.append(f"{alias}.date_start <= ? AND {alias}.date_end >= ?")
@@ -437,6 +437,21 @@ def _event_where(db: Corpus, f: EventFilter, alias: str = "e", dated: bool | Non
     if dated is not None:
         conds.append(f"{alias}.date_start IS {'NOT ' if dated else ''}NULL")
     return " AND ".join(conds), params
+
+
+def _actor_events(db: Corpus, actors: Sequence[str]) -> list[int]:
+    """The events (by their number `o`) in which any of the actors speaks (a quote of theirs starts inside
+    the event) or is named as an actor. Found in the few articles they appear in, not by a scan of all."""
+    db.ensure("actor_docs")
+    who, who_params = _in("person", actors)
+    docs_ = db.column(f"SELECT doc FROM actor_docs WHERE {who} UNION SELECT doc FROM quote_rows WHERE {who}",
+                      who_params * 2)
+    names = db.column(f"SELECT actor FROM actor_map WHERE {who}", who_params)
+    return db.column(f"""
+        WITH e AS (SELECT o, doc, start, "end", actors FROM event_rows WHERE doc IN (SELECT unnest(?::VARCHAR[]))),
+             r AS (SELECT doc, start FROM quote_rows WHERE {who} AND doc IN (SELECT unnest(?::VARCHAR[])))
+        SELECT e.o FROM e JOIN r ON r.doc = e.doc AND r.start >= e.start AND r.start < e."end"
+        UNION SELECT o FROM e WHERE list_has_any(actors, ?::VARCHAR[])""", [docs_] + who_params + [docs_, names])
 
 
 def event_counts(db: Corpus, f: EventFilter = EventFilter()) -> tuple[int, int]:
@@ -447,29 +462,39 @@ def event_counts(db: Corpus, f: EventFilter = EventFilter()) -> tuple[int, int]:
         lo, hi = (d.isoformat() for d in f.date_range)
         rng, rng_params = "date_start <= ? AND date_end >= ?", [hi, lo]
     row = db.rows(f"""SELECT count(*) FILTER (WHERE date_start IS NOT NULL AND {rng}),
-                             count(*) FILTER (WHERE date_start IS NULL) FROM events e WHERE {where}""",
+                             count(*) FILTER (WHERE date_start IS NULL) FROM event_rows e WHERE {where}""",
                   rng_params + params)[0]
     return int(row[0]), int(row[1])
 
 
-EVENT_SELECT = ("e.event_id, e.date, e.date_start, e.date_end, e.granularity, e.how, e.summary, e.sentence, "
-                "e.actors, coalesce(t.title, e.doc) AS title, e.doc, e.kind, e.start, e.\"end\"")
+EVENT_SELECT = ("e.event_id, e.date, e.date_start, e.date_end, e.granularity, e.how, e.summary, e.actors, "
+                "coalesce(t.title, e.doc) AS title, e.doc, e.kind, e.start, e.\"end\", e._f, e._row")
 
 
 def events(db: Corpus, f: EventFilter = EventFilter(), dated: bool | None = None, limit: int | None = None,
-           offset: int = 0) -> pd.DataFrame:
+           offset: int = 0, sentences: bool = True) -> pd.DataFrame:
     """The events the filter keeps (EVENT_COLUMNS), dated ones by date, then undated ones in article order;
     only dated or undated ones with `dated`; at most `limit`. `persons` lists who speaks in each event or is
-    named as its actor, speakers first."""
+    named as its actor, speakers first. Without `sentences`, the sentence column is left empty (a table that
+    does not show it need not read it)."""
     where, params = _event_where(db, f, dated=dated)
-    sql = f"""SELECT {EVENT_SELECT} FROM events e LEFT JOIN titles t ON t.doc = e.doc WHERE {where}
-              ORDER BY e.date_start NULLS LAST, e._file, e._row"""
     if limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        params += [limit, offset]
-    ev = db.df(sql, params)
+        where, params = _page(db, "event_rows e", "e.o", where, params, limit, offset)
+    ev = db.df(f"SELECT {EVENT_SELECT} FROM event_rows e LEFT JOIN titles t ON t.doc = e.doc WHERE {where} "
+               "ORDER BY e.o", params)
     ev["persons"] = _event_persons(db, ev)
+    ev["sentence"] = _sentences(db, ev) if sentences else None
     return ev.reindex(columns=EVENT_COLUMNS)
+
+
+def _sentences(db: Corpus, ev: pd.DataFrame) -> list[str | None]:
+    """The sentence of each event, read from the store's files by file and row."""
+    found: dict[tuple[int, int], str] = {}
+    for f, rows in ev.groupby("_f")["_row"]:
+        found.update(((int(f), r), text) for r, text in db.rows(
+            "SELECT _row, sentence FROM events WHERE _file = ? AND _row IN (SELECT unnest(?::BIGINT[]))",
+            [str(db.files["events"][int(f)]), [int(r) for r in rows]]))
+    return [found.get((int(f), int(r))) for f, r in zip(ev["_f"], ev["_row"])]
 
 
 def _event_persons(db: Corpus, ev: pd.DataFrame) -> list[list[str]]:
@@ -501,7 +526,7 @@ def event_bins(db: Corpus, f: EventFilter, unit: str) -> pd.DataFrame:
         raise ValueError(f"bin by day or week, not {unit!r}")
     where, params = _event_where(db, f, dated=True)
     out = db.df(f"""SELECT CAST(date_trunc(?, CAST(e.date_start AS DATE)) AS DATE) AS bin, count(*) AS events
-                    FROM events e WHERE {where} GROUP BY bin ORDER BY bin""", [unit] + params)
+                    FROM event_rows e WHERE {where} GROUP BY bin ORDER BY bin""", [unit] + params)
     out["bin"] = pd.to_datetime(out["bin"])
     return out
 
@@ -509,17 +534,18 @@ def event_bins(db: Corpus, f: EventFilter, unit: str) -> pd.DataFrame:
 def event_extent(db: Corpus, f: EventFilter) -> tuple[date, date] | None:
     """(first start, last end) of the dated events the filter keeps."""
     where, params = _event_where(db, f, dated=True)
-    lo, hi = db.rows(f"SELECT min(e.date_start), max(e.date_end) FROM events e WHERE {where}", params)[0]
+    lo, hi = db.rows(f"SELECT min(e.date_start), max(e.date_end) FROM event_rows e WHERE {where}", params)[0]
     return (date.fromisoformat(lo), date.fromisoformat(hi)) if lo and hi else None
 
 
 def event(db: Corpus, event_id: str) -> dict | None:
     """One event with its persons and article title."""
-    ev = db.df(f"SELECT {EVENT_SELECT} FROM events e LEFT JOIN titles t ON t.doc = e.doc WHERE e.event_id = ? "
+    ev = db.df(f"SELECT {EVENT_SELECT} FROM event_rows e LEFT JOIN titles t ON t.doc = e.doc WHERE e.event_id = ? "
                "LIMIT 1", [event_id])
     if ev.empty:
         return None
     ev["persons"] = _event_persons(db, ev)
+    ev["sentence"] = _sentences(db, ev)
     return ev.iloc[0].to_dict()
 
 
@@ -539,7 +565,8 @@ def actors_in_events(db: Corpus, among: Sequence[str] | None = None, limit: int 
         params = p
     sql = f"""WITH a AS (SELECT person FROM actor_docs WHERE {acting} UNION
                          SELECT r.person FROM quote_rows r WHERE r.person <> ? AND {speaking} AND EXISTS (
-                           SELECT 1 FROM events e WHERE e.doc = r.doc AND r.start >= e.start AND r.start < e."end"))
+                           SELECT 1 FROM event_rows e WHERE e.doc = r.doc AND r.start >= e.start
+                           AND r.start < e."end"))
               SELECT a.person FROM a LEFT JOIN weights w ON w.person = a.person
               ORDER BY coalesce(w.quotes, 0) DESC, a.person"""
     return db.column(sql + (" LIMIT ?" if limit else ""),
