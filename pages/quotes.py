@@ -46,8 +46,9 @@ with st.sidebar:
 
 f = queries.QuoteFilter.of(chosen, chosen_docs, kinds, rng, text)
 total = data.counts["quotes"]
-n = data.ask(queries.quote_count, f)
 size = PAGE_SIZE.value()
+asked = st.query_params.get("page", "1")
+table, n = data.ask(queries.quote_page, f, int(asked) if asked.isdigit() else 1, size)
 caption = st.empty()
 caption.caption(f"{n} of {total} quotes.")
 if total == 0:
@@ -58,7 +59,9 @@ elif n == 0:
             "text, or reset the date range in the sidebar.")
 else:
     page, shown_rows = pager(n, size, "quotes")
-    table = queries.quote_table(data.ask(queries.quotes, f, page, size))
+    if str(page) != asked:  # past the last page: the first
+        table, _ = data.ask(queries.quote_page, f, page, size)
+    table = queries.quote_table(table)
     shown = table.style.map(lambda p: f"background-color: {tint(color_of(p, data.colors), 0.22)}", subset=["person"])
     picked = st.dataframe(
         shown, key="quote_table", hide_index=True, on_select="rerun", selection_mode="single-row",

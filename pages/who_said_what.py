@@ -1,4 +1,5 @@
 """Who said what: quotes per speaker by kind, each speaker's roles, and what the chosen speaker said."""
+import pandas as pd
 import streamlit as st
 from whosaid.dashboard import (
     ARTICLE,
@@ -46,10 +47,15 @@ def on_bar_select() -> None:
 
 speaker = st.session_state.get("who") or st.query_params.get("who")
 speaker = speaker if data.is_person(speaker) else None
-counts = data.ask(queries.kind_counts, f, top, (speaker,) if speaker else ())
+counts = data.ask(queries.kind_counts, f, top)  # the same for every speaker chosen: cached
+if speaker and speaker not in set(counts["person"]):  # the chosen speaker's bar, after the most quoted
+    counts = pd.concat([counts, data.ask(queries.kind_counts, queries.QuoteFilter.of([speaker], chosen_docs))],
+                       ignore_index=True)
 n_speakers = data.ask(queries.speaker_count, f)
-table_counts = counts if n_speakers <= top else data.ask(queries.kind_counts, f, TABLE_ROWS.value())
-roles = data.ask(queries.roles_by_person, tuple(dict.fromkeys([*counts["person"], *table_counts["person"]])))
+table_counts = data.ask(queries.kind_counts, f, TABLE_ROWS.value())
+roles = data.ask(queries.roles_by_person, tuple(dict.fromkeys(table_counts["person"])))
+if speaker and speaker not in roles:
+    roles = {**roles, **data.ask(queries.roles_by_person, (speaker,))}
 if counts.empty:
     st.info("No attributed quote in these articles. Clear the article filter in the sidebar to see every article.")
 else:

@@ -127,7 +127,7 @@ class Corpus:
         for name, files in self.files.items():
             self._con.execute(_view_sql(name, files))
         self.counts = {name: self.value(f"SELECT count(*) FROM {name}") for name in COLUMNS}  # reads every file
-        self._con.execute("""CREATE VIEW titles AS SELECT doc,
+        self._con.execute("""CREATE TABLE titles AS SELECT doc,
             CASE WHEN regexp_matches(coalesce(title, ''), '\\S') THEN title ELSE doc END AS title FROM articles""")
         self._persons()
         self._derived()

@@ -97,9 +97,11 @@ def _quote_where(f: QuoteFilter, alias: str = "r") -> tuple[str, list]:
         lo, hi = (d.isoformat() for d in f.date_range)
         conds.append(f"{alias}.date_start <= ? AND {alias}.date_end >= ?")
         params += [hi, lo]
-    if f.text:
-        conds.append(f"({alias}.text ILIKE ? ESCAPE '\\' OR {alias}.person ILIKE ? ESCAPE '\\')")
-        params += [_like(f.text)] * 2
+    if f.text:  # the quote's words, or its speaker's name (matched among the few persons, not on every row)
+        conds.append(f"""({alias}.text ILIKE ? ESCAPE '\\' OR {alias}.person IN (
+            SELECT person FROM weights WHERE person ILIKE ? ESCAPE '\\' UNION ALL
+            SELECT ? WHERE ? ILIKE ? ESCAPE '\\'))""")
+        params += [_like(f.text), _like(f.text), UNATTRIBUTED, UNATTRIBUTED, _like(f.text)]
     return " AND ".join(conds), params
 
 
@@ -216,6 +218,17 @@ def _page(db: Corpus, table: str, key: str, where: str, params: list, size: int,
     keys = db.column(f"SELECT {key} FROM {table} WHERE {where} ORDER BY {key} LIMIT ? OFFSET ?",
                      params + [size, offset])
     return f"{key} IN (SELECT unnest(?::BIGINT[]))", [keys]
+
+
+def quote_page(db: Corpus, f: QuoteFilter, page: int, size: int) -> tuple[pd.DataFrame, int]:
+    """(one page of the quotes the filter keeps, in article order; how many it keeps), in one pass over them."""
+    where, params = _quote_where(f)
+    rows = db.rows(f"""SELECT r.i, count(*) OVER () FROM quote_rows r WHERE {where} ORDER BY r.i LIMIT ? OFFSET ?""",
+                   params + [size, (max(page, 1) - 1) * size])
+    if not rows:
+        return quotes(db, f, page, size), quote_count(db, f)
+    return db.df(f"SELECT {QUOTE_SELECT} FROM quote_rows r LEFT JOIN titles t ON t.doc = r.doc "
+                 "WHERE r.i IN (SELECT unnest(?::BIGINT[])) ORDER BY r.i", [[i for i, _ in rows]]), rows[0][1]
 
 
 def quotes(db: Corpus, f: QuoteFilter = QuoteFilter(), page: int = 1, size: int | None = None,
