@@ -7,10 +7,14 @@ derived once per store version and kept in DuckDB's memory:
 - `persons` (doc, speaker_id, person, name, kind, how): which person each article's speaker is. Today it is
   merged at load time from the speakers table and the aliases file (`whosaid.corpus.persons.person_table`);
   `_persons` is the one place to read a build-time persons table instead (issue 13).
-- `names` (norm, person): every normalised name and person name -> the person, for actors and mentions.
+- `names` (norm, person): every normalised name and person name -> the person, for actors and mentions;
+  `person_roles`: the roles the texts give each person.
 - `date_iv` (value, date_start, date_end): the calendar days each distinct quote date value (TimeML) covers.
-- `weights` (person, quotes): quotes per person, most quoted first.
-- `actor_map` (actor, person): the person each distinct event actor is (made on first use).
+- `weights` (person, quotes): quotes per person; `titles` (doc, title): each article's title as shown.
+- `actor_map` (actor, person), `actor_docs` (person, doc): the person each distinct event actor is, and the
+  articles each person acts in (made on first use).
+- `quote_rows`, `event_rows` (ROWS): the quotes and events as pages filter and list them, numbered in the
+  order they are listed; copied into memory in the background (see `Corpus`).
 
 Every query is parameterised (`?`); only constant identifiers and the store's own file paths are written
 into SQL text. Each query runs on its own cursor, so sessions on several threads may share one `Corpus`.
