@@ -56,15 +56,11 @@ selected = st.query_params.get("event")
 
 
 def on_chart_select() -> None:
-    """A click on the chart chooses that event, or narrows the date range to that day or week (in the URL)."""
+    """A click on the chart chooses that event (kept in the URL)."""
     points = st.session_state["timeline_chart"]["selection"]["points"]
-    custom = points[0].get("customdata") if points else None
-    if custom and custom[0] == "bin":
-        set_param("event", None)
-        st.query_params["dates"] = [custom[1], custom[2]]
-        st.session_state.pop("dates", None)
-    elif custom:
-        set_param("event", custom[0])
+    if points and points[0].get("customdata"):
+        set_param("event", points[0]["customdata"][0])
+
 
 
 if span is None:
@@ -88,10 +84,10 @@ else:
     unit = "day" if (hi - lo).days <= 120 else "week"
     bins = data.ask(queries.event_bins, f, unit)
     st.caption(f"{n_dated:,} dated events: too many to draw one by one (more than {marks:,}), so they are counted "
-               f"per {unit} of their first day. Click a bar to narrow the date range to that {unit}, or narrow the "
-               "filters in the sidebar; the table below lists the first of them by date.")
-    st.plotly_chart(charts.event_bins(bins, unit), key="timeline_chart", on_select=on_chart_select,
-                    selection_mode="points", config={"displaylogo": False, "scrollZoom": True})
+               f"per {unit} of their first day (hover a bar for its dates). Narrow the date range or the other filters in "
+               "the sidebar to see them one by one; the table below lists the first of them by date.")
+    st.plotly_chart(charts.event_bins(bins, unit), key="timeline_bins",
+                    config={"displaylogo": False, "scrollZoom": True})
 
 if n_dated:
     with st.expander(f"Dated events as a table ({n_dated})"):

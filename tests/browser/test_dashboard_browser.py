@@ -183,18 +183,3 @@ def test_clicking_a_quote_row_opens_it_highlighted_in_its_article(page, server):
     assert page.locator(".whosaid-quote").count() >= 1
     shot(page, "article-from-quote-row")
 
-
-def test_clicking_a_bar_of_counted_events_narrows_the_dates(page, app_env):
-    # Past WHOSAID_TIMELINE_MARKS dated events the timeline counts them per day or week; a click on a bar
-    # puts that day or week in the URL's date range.
-    with running_dashboard({**app_env, "WHOSAID_TIMELINE_MARKS": "3"}) as url:
-        page.goto(f"{url}/timeline")
-        wait_ready(page)
-        assert page.get_by_text(re.compile("too many to draw one by one")).count() >= 1
-        click_longest_bar(page)
-        page.wait_for_function("() => location.search.includes('dates=')", timeout=30_000)
-        wait_ready(page)
-        dates = parse_qs(urlparse(page.url).query)["dates"]
-        assert len(dates) == 2 and dates[0] <= dates[1]
-        assert page.locator("[data-testid='stException']").count() == 0
-        shot(page, "timeline-bins-narrowed")

@@ -152,8 +152,8 @@ def timeline(ev: pd.DataFrame, colors: dict[str, str], selected: str | None = No
 
 
 def event_bins(bins: pd.DataFrame, unit: str) -> go.Figure:
-    """Dated events counted per day or week (columns bin, events) as bars; a click on a bar gives its first and
-    last day (customdata ["bin", first, last]) to narrow the date range to it."""
+    """Dated events counted per day or week (columns bin, events) as bars, each with its first and last day
+    (customdata ["bin", first, last]) in the hover."""
     fig = go.Figure()
     if bins.empty:
         return fig
@@ -170,5 +170,5 @@ def event_bins(bins: pd.DataFrame, unit: str) -> go.Figure:
         height=300, margin={"l": 10, "r": 10, "t": 30, "b": 40}, showlegend=False, bargap=0.05,
         xaxis={"type": "date", "title": None, "rangeslider": {"visible": span > 730, "thickness": 0.06}},
         yaxis={"title": f"events per {unit}", "rangemode": "tozero"},
-        clickmode="event+select", dragmode="pan")
+        dragmode="pan")
     return fig
