@@ -4,6 +4,7 @@ from whosaid.dashboard import (
     ADD_ARTICLES,
     ARTICLE,
     MAX_BYTES,
+    OPTION_LIMIT,
     IngestError,
     check_params,
     data_or_stop,
@@ -12,6 +13,7 @@ from whosaid.dashboard import (
     md,
     nlp,
     paths,
+    queries,
 )
 
 st.title("Add articles")
@@ -77,18 +79,20 @@ if submitted:
 
 st.subheader("Remove an article")
 data = data_or_stop(allow_empty=True)
-docs = list(data.tables["articles"]["doc"])
+docs = data.ask(queries.docs, OPTION_LIMIT.value())
 if not docs:
     st.caption("The store holds no article.")
 else:
-    titles = dict(zip(data.tables["articles"]["doc"], data.tables["articles"]["title"]))
+    titles = data.ask(queries.titles, tuple(docs))
+    capped = len(docs) >= OPTION_LIMIT.value()
     with st.form("remove_form", border=True):
         doc = st.selectbox("Article to remove", docs, index=None, key="remove_doc", placeholder="choose an article",
-                           format_func=lambda d: f"{titles.get(d) or d} ({d})")
+                           format_func=lambda d: f"{titles.get(d) or d} ({d})", accept_new_options=capped,
+                           help=f"The first {len(docs):,} articles by id; type the id of another." if capped else None)
         sure = st.checkbox("Yes, remove it from the store and delete its saved file", key="remove_confirm")
         go = st.form_submit_button("Remove article", key="remove_button")
     if go:
-        if not doc:
+        if not doc or doc not in data.ask(queries.known, "doc", (doc,)):
             st.warning("Choose the article to remove.")
         elif not sure:
             st.warning("Tick the box to confirm the removal.")

@@ -5,12 +5,15 @@ import json
 import streamlit as st
 from whosaid.dashboard import (
     ARTICLE,
+    OPTION_LIMIT,
     SPEAKER,
     check_params,
     data_or_stop,
     highlight,
     link_box,
+    listed,
     md,
+    queries,
     set_param,
     short,
     url_pick,
@@ -18,23 +21,28 @@ from whosaid.dashboard import (
 
 st.title("Article")
 data = data_or_stop()
-articles = data.tables["articles"]
-docs = list(articles["doc"])
-check_params({"doc": docs, "quote": list(data.quotes["quote_id"]), "event": list(data.events["event_id"])})
+docs = data.ask(queries.docs, OPTION_LIMIT.value())
+capped = len(docs) >= OPTION_LIMIT.value()
+check_params({"doc": lambda v: v in docs or v in data.ask(queries.known, "doc", (v,)),
+              "quote": lambda v: v in data.ask(queries.known, "quote", (v,)),
+              "event": lambda v: v in data.ask(queries.known, "event", (v,))})
 
 # a link that names only a quote or an event opens its article
-for param, table, col in (("quote", data.quotes, "quote_id"), ("event", data.events, "event_id")):
+for param in ("quote", "event"):
     wanted = st.query_params.get(param)
     if wanted and "doc" not in st.query_params:
-        hit = table[table[col] == wanted]
-        if len(hit):
-            st.query_params["doc"] = hit.iloc[0]["doc"]
+        found = data.ask(queries.doc_of, param, wanted)
+        if found:
+            st.query_params["doc"] = found
 
-if len(docs) == 1 and "doc" not in st.query_params:
+if data.counts["articles"] == 1 and "doc" not in st.query_params:
     st.query_params["doc"] = docs[0]
-titles = {d: (t if isinstance(t, str) and t else d) for d, t in zip(articles["doc"], articles["title"])}
-doc = url_pick("Article", docs, "doc", "doc_pick", format_func=lambda d: f"{short(titles[d], 100)} · {d}",
-               clear=("quote", "event"))
+options = listed(docs, "doc")
+titles = data.ask(queries.titles, tuple(options))
+doc = url_pick("Article", options, "doc", "doc_pick", clear=("quote", "event"), accept_new=capped,
+               format_func=lambda d: f"{short(titles.get(d, d), 100)} · {d}")
+if doc and doc not in titles and doc not in data.ask(queries.known, "doc", (doc,)):
+    doc = None  # typed, not an article
 if not doc:
     st.info("Choose an article above, or click a quote in the Quotes page to open it here.")
     for i, d in enumerate(docs[:50]):
@@ -43,9 +51,9 @@ if not doc:
     link_box(ARTICLE)
     st.stop()
 
-a = articles[articles["doc"] == doc].iloc[0]
-quotes = data.quotes[data.quotes["doc"] == doc].sort_values("start")
-st.header(md(titles[doc]))
+a = data.ask(queries.article, doc)
+quotes = data.ask(queries.article_quotes, doc)
+st.header(md(a["shown_title"]))
 meta = [f"published {a['date']} (date from {a['date_source']}, confidence {float(a['date_confidence'] or 0):.1f})"
         if isinstance(a["date"], str) else "publication date unknown", f"{len(quotes)} quotes"]
 if isinstance(a["url"], str) and a["url"]:
@@ -61,9 +69,8 @@ if st.query_params.get("quote") and not quote_id:
     st.caption("The quote in the link belongs to another article.")
 
 event_id = st.query_params.get("event")
-ev = data.events[(data.events["event_id"] == event_id) & (data.events["doc"] == doc)]
-if len(ev):
-    e = ev.iloc[0]
+e = data.ask(queries.event, event_id) if event_id else None
+if e and e["doc"] == doc:
     with st.container(border=True, key="event_box"):
         st.markdown(f"**Event** · {md(e['date'] or 'date unknown')} · date found: {md(e['how'])}")
         st.text(" ".join(str(e["sentence"]).split()))
@@ -74,7 +81,7 @@ if quote_id:
         st.markdown(f"**{md(r['person'])}** · {md(r['kind'])} quote · {md(r['date'] or 'date unknown')}")
         st.html(highlight.context_html(a["text"], quotes, data.colors, quote_id))
         st.page_link(SPEAKER.file, label=f"Everything {md(r['person'])} said", icon=":material/person:",
-                     query_params={"name": r["person"]}, disabled=r["person"] not in data.persons)
+                     query_params={"name": r["person"]}, disabled=not data.is_person(r["person"]))
 
 st.html(highlight.article_html(a["text"], quotes, data.colors, selected=quote_id))
 if quote_id:  # our own script (no article text in it): bring the chosen quote into view

@@ -1,9 +1,11 @@
-"""Overview: what the store holds, where each article's date came from, and the way into every view."""
+"""Overview: what the store holds, where each article's date came from (a page of articles at a time), and the
+way into every view."""
 import streamlit as st
 from whosaid.dashboard import (
     ADD_ARTICLES,
     ARTICLE,
     OVERVIEW,
+    PAGE_SIZE,
     QUOTES,
     SPEAKER,
     TIMELINE,
@@ -12,14 +14,16 @@ from whosaid.dashboard import (
     data_or_stop,
     link_box,
     md,
+    pager,
+    positive,
     queries,
 )
 
 st.title("whosaid")
 st.caption("Who said what, and when — quotes, speakers and a timeline of events from news articles.")
-check_params({})
+check_params({"page": positive})
 data = data_or_stop()
-facts = queries.overview(data.tables)
+facts = data.ask(queries.overview)
 
 cols = st.columns(5)
 cols[0].metric("Articles", facts["articles"])
@@ -42,7 +46,11 @@ nav[4].page_link(ADD_ARTICLES.file, label="Add articles", icon=":material/upload
 st.subheader("Articles")
 st.caption("Publication date and where it came from: **given** by you, read from the page's **metadata**, or "
            "inferred from the **text** (with how sure whosaid is). Click a row to read the article.")
-table = queries.articles_table(data.tables)
+size = PAGE_SIZE.value()
+page, shown = pager(facts["articles"], size, "articles")
+if facts["articles"] > size:
+    st.caption(f"Showing {shown}, by id.")
+table = data.ask(queries.articles_table, page, size)
 picked = st.dataframe(
     table, key="articles_table", hide_index=True, on_select="rerun", selection_mode="single-row",
     column_order=["title", "published", "date from", "confidence", "quotes", "events", "source"],
@@ -60,9 +68,10 @@ if picked.selection.rows:
 
 if len(data.persons):
     st.subheader("Most quoted")
-    counts = data.quotes[data.quotes["person"].isin(data.persons[:8])]["person"].value_counts()
+    counts = data.ask(queries.person_weights, tuple(data.persons[:8]))
     chips = st.columns(2)
-    for i, (person, n) in enumerate(counts.items()):
+    for i, person in enumerate(data.persons[:8]):
+        n = counts[person]
         chips[i % len(chips)].page_link(SPEAKER.file, label=f"{md(person)} — {n} quote{'s' * (n != 1)}",
                                         icon=":material/person:", query_params={"name": person})
 link_box(OVERVIEW)

@@ -5,28 +5,32 @@ from whosaid.dashboard import (
     ARTICLE,
     QUOTES,
     SPEAKER,
+    SPEAKER_QUOTES,
+    TABLE_ROWS,
+    TEXT_QUOTES,
     TIMELINE,
     WHO_SAID_WHAT,
     aliases_path,
     check_params,
     data_or_stop,
     link_box,
+    listed,
     md,
     queries,
     quote_block,
 )
 
-SHOW = 60  # quotes listed here; the quote table has the rest
 st.title("Speaker")
 data = data_or_stop()
-check_params({"name": data.persons})
+check_params({"name": data.is_person})
 
 if not data.persons:
     st.info("No quote in the store has an identified speaker yet.")
     st.stop()
 
-speaker = st.selectbox("Speaker", data.persons, index=None, key="name", bind="query-params",
-                       placeholder="choose a speaker")
+speaker = st.selectbox("Speaker", listed(data.persons, "name"), index=None, key="name", bind="query-params",
+                       placeholder="choose a speaker", accept_new_options=data.capped)
+speaker = speaker if data.is_person(speaker) else None
 if not speaker:
     st.caption("Choose a speaker above, or one of the most quoted:")
     def choose(person: str) -> None:
@@ -37,14 +41,14 @@ if not speaker:
                   args=(p,))
 
 if speaker:
-    mine = data.quotes[data.quotes["person"] == speaker]
-    roles = queries.roles_by_person(data.tables["speakers"]).get(speaker, [])
+    facts = data.ask(queries.speaker_facts, speaker)
+    roles = data.ask(queries.roles_by_person, (speaker,)).get(speaker, [])
     st.header(md(speaker))
     st.markdown("**Roles and titles in the texts:** " + (md("; ".join(roles)) if roles else "none given"))
     cols = st.columns(3)
-    cols[0].metric("Quotes", len(mine))
-    cols[1].metric("Articles", mine["doc"].nunique())
-    cols[2].metric("Direct quotes", int((mine["kind"] == "direct").sum()))
+    cols[0].metric("Quotes", facts["quotes"])
+    cols[1].metric("Articles", facts["articles"])
+    cols[2].metric("Direct quotes", facts["direct"])
     links = st.columns(3)
     links[0].page_link(QUOTES.file, label="In the quote table", icon=":material/format_quote:",
                        query_params={"speaker": speaker})
@@ -56,9 +60,10 @@ if speaker:
     left, right = st.columns([3, 2])
     with left:
         st.subheader("What they said")
-        shown = mine.sort_values(["date_start", "doc", "start"], na_position="last", kind="stable").head(SHOW)
-        if len(mine) > SHOW:
-            st.caption(f"The first {SHOW} of {len(mine)} quotes by date; the quote table has them all.")
+        show = SPEAKER_QUOTES.value()
+        shown = data.ask(queries.quotes, queries.QuoteFilter.of(persons=[speaker]), 1, show, "date")
+        if facts["quotes"] > show:
+            st.caption(f"The first {show} of {facts['quotes']} quotes by date; the quote table has them all.")
         for title, group in shown.groupby("title", sort=False):
             st.markdown(f"**{md(title)}**")
             for r in group.itertuples():
@@ -66,16 +71,18 @@ if speaker:
                 st.page_link(ARTICLE.file, label=f"{r.kind} · {r.date or 'date unknown'} · read in context",
                              icon=":material/article:", query_params={"doc": r.doc, "quote": r.quote_id})
     with right:
+        read = TEXT_QUOTES.value()
+        if facts["quotes"] > read:
+            st.caption(f"Read from their first {read:,} quotes in article order.")
         st.subheader("Who they mention")
-        kinds = dict(zip(data.merges["person"], data.merges["kind"]))
-        named = queries.mentions(data.quotes, speaker, data.names, kinds)
+        named = data.ask(queries.mentions, speaker, read)
         if named.empty:
             st.caption("Their quotes name no other known speaker.")
         else:
             st.dataframe(named.rename(columns={"person": "Person", "quotes": "Quotes naming them"}),
                          hide_index=True, key="mentions_table")
         st.subheader("Words that set them apart")
-        words = queries.distinctive_words(data.quotes, speaker)
+        words = data.ask(queries.distinctive_words, speaker, 15, read)
         if words.empty:
             st.caption("Too little text to compare.")
         else:
@@ -86,11 +93,10 @@ if speaker:
                              format="%.2f")})
 
 with st.expander("Speakers merged across articles", expanded=False):
-    merges = data.merges
-    if speaker:
-        merges = merges[merges["person"] == speaker]
+    merges, n_merges = data.ask(queries.merges, speaker, TABLE_ROWS.value())
     st.caption(f"The same name and kind in two articles is one speaker; a lone surname joins the one full name "
                f"ending with it. Override in `{aliases_path()}` (alias TAB canonical name; map a name to itself "
-               f"to keep it apart). Changes show on the next page load.")
+               f"to keep it apart). Changes show on the next page load."
+               + (f" The first {len(merges)} of {n_merges} names." if n_merges > len(merges) else ""))
     st.dataframe(merges, hide_index=True, key="merges_table")
 link_box(SPEAKER)

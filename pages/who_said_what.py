@@ -1,9 +1,14 @@
 """Who said what: quotes per speaker by kind, each speaker's roles, and what the chosen speaker said."""
+import pandas as pd
 import streamlit as st
 from whosaid.dashboard import (
     ARTICLE,
+    CHART_SPEAKERS,
+    OPTION_LIMIT,
     QUOTES,
     SPEAKER,
+    SPEAKER_QUOTES,
+    TABLE_ROWS,
     TIMELINE,
     UNATTRIBUTED,
     WHO_SAID_WHAT,
@@ -11,23 +16,24 @@ from whosaid.dashboard import (
     check_params,
     data_or_stop,
     link_box,
+    listed,
     md,
     queries,
     quote_block,
 )
 
-TOP = 25  # speakers drawn in the chart
 st.title("Who said what")
 data = data_or_stop()
-docs = list(data.tables["articles"]["doc"])
-check_params({"who": data.persons, "article": docs})
+docs = data.ask(queries.docs, OPTION_LIMIT.value())
+check_params({"who": data.is_person, "article": lambda v: v in docs or v in data.ask(queries.known, "doc", (v,))})
 
 with st.sidebar:
     st.header("Filters")
-    chosen_docs = st.multiselect("Article", docs, key="article", bind="query-params", placeholder="all articles")
+    chosen_docs = st.multiselect("Article", listed(docs, "article"), key="article", bind="query-params",
+                                 placeholder="all articles", accept_new_options=len(docs) >= OPTION_LIMIT.value())
 
-q = queries.filter_quotes(data.quotes, docs=chosen_docs)
-counts = queries.kind_counts(q)
+f = queries.QuoteFilter.of(docs=chosen_docs)
+top = CHART_SPEAKERS.value()
 
 
 def on_bar_select() -> None:
@@ -35,49 +41,56 @@ def on_bar_select() -> None:
     points = st.session_state["speaker_chart"]["selection"]["points"]
     custom = points[0].get("customdata") if points else None
     person = custom[0] if isinstance(custom, list) and custom else custom
-    if person in data.persons:
+    if data.is_person(person):
         st.session_state["who"] = person
 
 
 speaker = st.session_state.get("who") or st.query_params.get("who")
-speaker = speaker if speaker in data.persons else None
-roles = queries.roles_by_person(data.tables["speakers"])
+speaker = speaker if data.is_person(speaker) else None
+counts = data.ask(queries.kind_counts, f, top)  # the same for every speaker chosen: cached
+if speaker and speaker not in set(counts["person"]):  # the chosen speaker's bar, after the most quoted
+    counts = pd.concat([counts, data.ask(queries.kind_counts, queries.QuoteFilter.of([speaker], chosen_docs))],
+                       ignore_index=True)
+n_speakers = data.ask(queries.speaker_count, f)
+table_counts = data.ask(queries.kind_counts, f, TABLE_ROWS.value())
+roles = data.ask(queries.roles_by_person, tuple(dict.fromkeys(table_counts["person"])))
+if speaker and speaker not in roles:
+    roles = {**roles, **data.ask(queries.roles_by_person, (speaker,))}
 if counts.empty:
     st.info("No attributed quote in these articles. Clear the article filter in the sidebar to see every article.")
 else:
     st.caption("Quotes per speaker; the pattern tells direct (solid), indirect (striped) and mixed (dotted) quotes "
                "apart. Click a bar to choose a speaker.")
-    top = list(dict.fromkeys(counts["person"]))[:TOP]
-    if speaker and speaker not in top:
-        top.append(speaker)
-    if counts["person"].nunique() > TOP:
-        st.caption(f"The {TOP} most quoted of {counts['person'].nunique()} speakers; everyone is in the table "
-                   "below and in the Speaker box.")
-    st.plotly_chart(charts.kind_bar(counts[counts["person"].isin(top)], data.colors, speaker, roles), key="speaker_chart", on_select=on_bar_select,
-                    selection_mode="points", config={"displaylogo": False})
-n_un = int((q["person"] == UNATTRIBUTED).sum())
+    if n_speakers > top:
+        st.caption(f"The {top} most quoted of {n_speakers} speakers; everyone is in the Speaker box.")
+    st.plotly_chart(charts.kind_bar(counts, data.colors, speaker, roles), key="speaker_chart",
+                    on_select=on_bar_select, selection_mode="points", config={"displaylogo": False})
+n_un = data.ask(queries.unattributed_count, f)
 if n_un:
     st.page_link(QUOTES.file, label=f"{n_un} quote{'s' * (n_un != 1)} without an identified speaker",
                  icon=":material/help:", query_params={"speaker": UNATTRIBUTED})
 
-speaker = st.selectbox("Speaker", data.persons, index=None, key="who", bind="query-params",
-                       placeholder="choose a speaker", help="Or click their bar in the chart.")
+speaker = st.selectbox("Speaker", listed(data.persons, "who"), index=None, key="who", bind="query-params",
+                       placeholder="choose a speaker", help="Or click their bar in the chart.",
+                       accept_new_options=data.capped)
 
-table = counts.pivot_table(index="person", columns="kind", values="quotes", fill_value=0).reindex(
-    columns=queries.KINDS, fill_value=0) if len(counts) else None
-if table is not None:
-    table = table.reindex(list(dict.fromkeys(counts["person"]))).reset_index()
-    table["roles"] = table["person"].map(lambda p: "; ".join(roles.get(p, [])))
-    table["total"] = table[queries.KINDS].sum(axis=1)
+if len(table_counts):
+    table = queries.speaker_table(table_counts, roles)
     with st.expander("Speakers and their roles as the texts give them", expanded=not speaker):
-        st.dataframe(table[["person", "roles", "total", *queries.KINDS]], hide_index=True, key="roles_table",
+        if n_speakers > len(table):
+            st.caption(f"The {len(table)} most quoted of {n_speakers} speakers.")
+        st.dataframe(table, hide_index=True, key="roles_table",
                      column_config={"person": "Speaker", "roles": st.column_config.TextColumn("Roles", width="large")})
 
-if speaker:
-    mine = q[q["person"] == speaker]
+if speaker and data.is_person(speaker):
+    mine_filter = queries.QuoteFilter.of(persons=[speaker], docs=chosen_docs)
+    shown = SPEAKER_QUOTES.value()
+    n_mine = data.ask(queries.quote_count, mine_filter)
+    mine = data.ask(queries.quotes, mine_filter, 1, shown)
     st.subheader(md(speaker))
-    if roles.get(speaker):
-        st.caption("Described as: " + md("; ".join(roles[speaker])))
+    my_roles = data.ask(queries.roles_by_person, (speaker,)).get(speaker)
+    if my_roles:
+        st.caption("Described as: " + md("; ".join(my_roles)))
     links = st.columns(3)
     links[0].page_link(SPEAKER.file, label="Speaker page", icon=":material/person:",
                        query_params={"name": speaker})
@@ -87,9 +100,9 @@ if speaker:
                        query_params={"actor": speaker})
     if mine.empty:
         st.info("This speaker has no quote in the chosen articles; clear the article filter to see them all.")
-    if len(mine) > 60:
-        st.caption(f"The first 60 of {len(mine)} quotes; the quote table has them all.")
-    for r in mine.head(60).itertuples():
+    if n_mine > shown:
+        st.caption(f"The first {shown} of {n_mine} quotes; the quote table has them all.")
+    for r in mine.itertuples():
         with st.container(border=True):
             st.markdown(f"*{md(r.kind)}* · {md(r.date or 'date unknown')} · {md(r.title)}")
             quote_block(r.text)

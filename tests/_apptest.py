@@ -13,7 +13,7 @@ def new_app(timeout: float = 60) -> AppTest:
     return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=timeout)
 
 
-def open_page(at: AppTest, page: str, **params) -> AppTest:
+def open_page(at: AppTest, page: str, /, **params) -> AppTest:
     """Run the app once, then open `page` with the given URL parameters."""
     at.run()
     at.switch_page(page)

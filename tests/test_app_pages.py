@@ -252,3 +252,43 @@ def test_the_aliases_file_changes_the_merge(app, monkeypatch, tmp_path):
     monkeypatch.setenv("WHOSAID_ALIASES", str(aliases))
     at = open_page(app, QUOTES.file)
     assert {"Jeff Sessions", "Sessions"} <= set(at.multiselect(key="speaker").options)
+
+
+def test_the_quote_table_pages_through_the_results(app, monkeypatch):
+    monkeypatch.setenv("WHOSAID_PAGE_SIZE", "4")
+    at = open_page(app, QUOTES.file)
+    first = table_of(at, "quote_table")
+    assert len(first) == 4 and any(c.value.startswith("6 of 6 quotes") for c in at.caption)
+    at = open_page(new_app(), QUOTES.file, page="2")
+    second = table_of(at, "quote_table")
+    assert len(second) == 2 and not set(second["quote_id"]) & set(first["quote_id"])
+    at.number_input(key="page_box").set_value(1).run()
+    assert list(table_of(at, "quote_table")["quote_id"]) == list(first["quote_id"]) and "page" not in at.query_params
+    at = open_page(new_app(), QUOTES.file, page="2", speaker="Rahm Emanuel")  # past the end: the first page
+    assert len(table_of(at, "quote_table")) == 2 and not at.exception
+    at = open_page(new_app(), QUOTES.file, page="two")
+    assert "page=two" in " ".join(t.value for t in at.toast)
+
+
+def test_boxes_list_the_most_quoted_and_links_reach_the_others(app, monkeypatch):
+    monkeypatch.setenv("WHOSAID_OPTION_LIMIT", "1")
+    at = open_page(app, QUOTES.file)
+    assert at.multiselect(key="speaker").options[0] == "Jeff Sessions" and "Rahm Emanuel" not in \
+        at.multiselect(key="speaker").options
+    at = open_page(new_app(), QUOTES.file, speaker="Rahm Emanuel")
+    assert at.multiselect(key="speaker").value == ["Rahm Emanuel"]
+    assert set(table_of(at, "quote_table")["person"]) == {"Rahm Emanuel"}
+    at = open_page(new_app(), SPEAKER.file, name="Rahm Emanuel")
+    assert at.header[0].value == "Rahm Emanuel"
+
+
+def test_many_events_are_counted_per_day_or_week(app, monkeypatch):
+    monkeypatch.setenv("WHOSAID_TIMELINE_MARKS", "3")
+    at = open_page(app, TIMELINE.file)
+    assert not at.exception
+    assert any("too many to draw one by one" in c.value for c in at.caption)
+    spec = next(iter(at.get("plotly_chart"))).proto.spec
+    assert '"bin"' in spec and "spoke in Miami" not in spec  # counts, not the events
+    assert len(table_with(at, "date", "granularity")) == 5  # the table still lists them
+    at = open_page(new_app(), TIMELINE.file, dates=["2017-08-14", "2017-08-20"])  # narrowed: drawn one by one
+    assert "spoke in Miami" in next(iter(at.get("plotly_chart"))).proto.spec

@@ -1,25 +1,36 @@
 """Figures: the timeline draws events at their granularity; the bar chart counts quotes by kind."""
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import pytest
 from _dashboard_data import build
-from whosaid import store
-from whosaid.corpus.persons import apply_aliases, name_index
 from whosaid.dashboard import charts, queries
 from whosaid.dashboard.colors import GREY, color_map, color_of
+from whosaid.dashboard.db import Corpus
 
 
 @pytest.fixture(scope="module")
-def views(tmp_path_factory):
-    t = apply_aliases(store.load_tables(build(tmp_path_factory.mktemp("store"))))
-    q = queries.quotes_view(t)
-    return q, queries.events_view(t, name_index(t["merges"])), color_map(queries.persons_by_weight(q))
+def db(tmp_path_factory):
+    corpus = Corpus(build(tmp_path_factory.mktemp("store")), "test")
+    yield corpus
+    corpus.close()
+
+
+@pytest.fixture(scope="module")
+def views(db):
+    return queries.quotes(db), queries.events(db), color_map(queries.persons_by_weight(db))
+
+
+def split_dated(ev: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    dated = ev["date_start"].notna()
+    return ev[dated], ev[~dated]
 
 
 def test_timeline_points_for_days_bars_for_spans_and_no_undated(views):
     _, ev, colors = views
-    dated, undated = queries.split_dated(ev)
+    dated, undated = split_dated(ev)
     fig = charts.timeline(dated, colors)
     bars = [t for t in fig.data if t.type == "bar"][0]
     points = [t for t in fig.data if t.type == "scatter"][0]
@@ -35,7 +46,7 @@ def test_timeline_points_for_days_bars_for_spans_and_no_undated(views):
 
 def test_timeline_colours_events_by_speaker(views):
     _, ev, colors = views
-    dated, _ = queries.split_dated(ev)
+    dated, _ = split_dated(ev)
     fig = charts.timeline(dated, colors)
     points = [t for t in fig.data if t.type == "scatter"][0]
     by_event = dict(zip((c[0] for c in points.customdata), points.marker.color))
@@ -43,9 +54,9 @@ def test_timeline_colours_events_by_speaker(views):
     assert by_event[cave] == colors["Rahm Emanuel"]
 
 
-def test_kind_bar_stacks_kinds_in_speaker_colours(views):
-    q, _, colors = views
-    fig = charts.kind_bar(queries.kind_counts(q), colors, selected="Rahm Emanuel", roles={"Rahm Emanuel": ["Mayor"]})
+def test_kind_bar_stacks_kinds_in_speaker_colours(db, views):
+    _, _, colors = views
+    fig = charts.kind_bar(queries.kind_counts(db), colors, selected="Rahm Emanuel", roles={"Rahm Emanuel": ["Mayor"]})
     data = [t for t in fig.data if t.showlegend is False]
     direct = next(t for t in data if t.name == "direct")
     assert dict(zip(direct.y, direct.x)) == {"Jeff Sessions": 2, "Rahm Emanuel": 1}
@@ -69,7 +80,7 @@ def test_empty_timeline_is_an_empty_figure():
 
 def test_many_articles_share_one_lane(views):
     _, ev, colors = views
-    dated, _ = queries.split_dated(ev)
+    dated, _ = split_dated(ev)
     many = pd.concat([dated.assign(title=f"Article {i}", event_id=dated["event_id"] + f"-{i}")
                       for i in range(charts.MAX_LANES + 1)], ignore_index=True)
     fig = charts.timeline(many, colors)
@@ -80,7 +91,7 @@ def test_many_articles_share_one_lane(views):
 
 def test_a_few_old_events_do_not_squeeze_the_opening_view(views):
     _, ev, colors = views
-    dated, _ = queries.split_dated(ev)
+    dated, _ = split_dated(ev)
     recent = pd.concat([dated[dated["granularity"] == "day"]] * 10, ignore_index=True)
     old = recent.head(1).assign(date="1955-02-24", date_start="1955-02-24", date_end="1955-02-24")
     lo, hi, hidden = charts.initial_range(pd.concat([old, recent], ignore_index=True))
@@ -89,3 +100,13 @@ def test_a_few_old_events_do_not_squeeze_the_opening_view(views):
     assert fig.layout.xaxis.range[0] >= "2017" and fig.layout.xaxis.rangeslider.visible
     lo, _, hidden = charts.initial_range(dated)  # few events: everything in view
     assert lo.isoformat() < "2017-01-01" and hidden == 0
+
+
+def test_many_events_are_counted_per_day_or_week(db):
+    bins = queries.event_bins(db, queries.EventFilter(), "week")
+    fig = charts.event_bins(bins, "week")
+    bar = fig.data[0]
+    assert list(bar.y) == list(bins["events"]) and sum(bar.y) == 5
+    first, last = bar.customdata[0][1:]
+    assert bar.customdata[0][0] == "bin" and (date.fromisoformat(last) - date.fromisoformat(first)).days == 6
+    assert len(charts.event_bins(bins.head(0), "day").data) == 0

@@ -1,4 +1,4 @@
-"""Exports of what is on screen: quotes as CSV and JSON, the timeline as CSV and TimelineJS JSON."""
+"""Exports of what the filters keep: quotes as CSV and JSON, the timeline as CSV and TimelineJS JSON."""
 from __future__ import annotations
 
 import io
@@ -7,20 +7,24 @@ import json
 import pandas as pd
 import pytest
 from _dashboard_data import build
-from whosaid import store
-from whosaid.corpus.persons import apply_aliases, name_index
 from whosaid.dashboard import exports, queries
+from whosaid.dashboard.db import Corpus
 
 
 @pytest.fixture(scope="module")
-def views(tmp_path_factory):
-    t = apply_aliases(store.load_tables(build(tmp_path_factory.mktemp("store"))))
-    return queries.quotes_view(t), queries.events_view(t, name_index(t["merges"]))
+def db(tmp_path_factory):
+    corpus = Corpus(build(tmp_path_factory.mktemp("store")), "test")
+    yield corpus
+    corpus.close()
 
 
-def test_quotes_csv_and_json_hold_the_rows_given(views):
-    q, _ = views
-    shown = queries.quote_table(queries.filter_quotes(q, persons=["Rahm Emanuel"], kinds=["direct"]))
+@pytest.fixture(scope="module")
+def views(db):
+    return queries.quotes(db), queries.events(db)
+
+
+def test_quotes_csv_and_json_hold_the_rows_given(db):
+    shown = queries.quote_table(queries.quotes(db, queries.QuoteFilter.of(persons=["Rahm Emanuel"], kinds=["direct"])))
     csv = pd.read_csv(io.BytesIO(exports.quotes_csv(shown)), encoding="utf-8-sig")
     assert list(csv["person"]) == ["Rahm Emanuel"] and "text" in csv.columns
     rows = json.loads(exports.quotes_json(shown))
@@ -48,3 +52,10 @@ def test_timelinejs_dates_at_their_granularity_and_escaped(views):
     day = by_text["Attorney General Jeff Sessions spoke in Miami on Wednesday."]
     assert day["start_date"] == {"year": "2017", "month": "8", "day": "16"}
     assert all("<script" not in e["text"]["text"] for e in events)
+
+
+def test_a_download_holds_every_row_the_filter_keeps_not_one_page(db):
+    f = queries.QuoteFilter.of(persons=["Jeff Sessions"])
+    assert len(queries.quotes(db, f, 1, 2)) == 2  # a page of the table
+    csv = pd.read_csv(io.BytesIO(exports.quotes_csv(queries.quotes(db, f))), encoding="utf-8-sig")
+    assert len(csv) == queries.quote_count(db, f) == 4 and set(csv["person"]) == {"Jeff Sessions"}

@@ -3,16 +3,17 @@ from __future__ import annotations
 
 import pandas as pd
 from _dashboard_data import TEXT_A, build
-from whosaid import store
-from whosaid.corpus.persons import apply_aliases
 from whosaid.dashboard import highlight, queries
 from whosaid.dashboard.colors import color_map, tint
+from whosaid.dashboard.db import Corpus
 
 
 def article_quotes(tmp_path):
-    t = apply_aliases(store.load_tables(build(tmp_path / "s")))
-    q = queries.quotes_view(t)
-    return q[q["doc"] == "a-sanctuary"], color_map(queries.persons_by_weight(q))
+    db = Corpus(build(tmp_path / "s"), "test", warm=False)
+    try:
+        return queries.article_quotes(db, "a-sanctuary"), color_map(queries.persons_by_weight(db))
+    finally:
+        db.close()
 
 
 def test_markup_in_the_article_is_shown_as_text(tmp_path):

@@ -43,3 +43,42 @@ def resolve(setting: Setting, flag: str | os.PathLike | None = None, *, base: st
 BATCH_SIZE = 32  # articles per batch of a build: one worker task, one nlp.pipe run, one part of the store
 COMMIT_SECONDS = 10.0  # a build commits the batches it finished at least this often
 GRACE_SECONDS = 600.0  # files a newer store version stopped naming are kept this long for readers of older ones
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number the dashboard uses (a page size, a limit), with its environment variable and default."""
+
+    name: str
+    env: str
+    default: int
+    help: str
+
+    def value(self) -> int:
+        """The environment's value when it is a positive whole number, else the default."""
+        raw = os.environ.get(self.env, "").strip()
+        return int(raw) if raw.isdigit() and int(raw) > 0 else self.default
+
+
+PAGE_SIZE = Number("page_size", "WHOSAID_PAGE_SIZE", 100,
+                   "rows per page of the quote table and of the overview's article list (the page number is the "
+                   "URL parameter `page`)")
+CHART_SPEAKERS = Number("chart_speakers", "WHOSAID_CHART_SPEAKERS", 25,
+                        "speakers drawn in the who-said-what chart; everyone is in the Speaker box")
+SPEAKER_QUOTES = Number("speaker_quotes", "WHOSAID_SPEAKER_QUOTES", 60,
+                        "quotes listed for one speaker on the Speaker and Who-said-what pages; the quote table has "
+                        "them all")
+TABLE_ROWS = Number("table_rows", "WHOSAID_TABLE_ROWS", 500,
+                    "rows shown in the timeline's event tables and event box, the quotes near an event, the "
+                    "speakers' roles table and the merges table")
+TIMELINE_MARKS = Number("timeline_marks", "WHOSAID_TIMELINE_MARKS", 400,
+                        "dated events the timeline draws one by one; past this many it counts them per day or week")
+OPTION_LIMIT = Number("option_limit", "WHOSAID_OPTION_LIMIT", 5000,
+                      "names or articles listed in a filter box (the most quoted first); any other can be typed or "
+                      "come in a link")
+TEXT_QUOTES = Number("text_quotes", "WHOSAID_TEXT_QUOTES", 20000,
+                     "a speaker's quotes read for the people they mention and the words that set them apart")
+MEMORY_MB = Number("memory_mb", "WHOSAID_MEMORY_MB", 512,
+                   "memory in megabytes DuckDB may use for the dashboard (its copies of the quotes and events "
+                   "included); past it, DuckDB spills to a temporary folder")
+NUMBERS = (PAGE_SIZE, CHART_SPEAKERS, SPEAKER_QUOTES, TABLE_ROWS, TIMELINE_MARKS, OPTION_LIMIT, TEXT_QUOTES, MEMORY_MB)

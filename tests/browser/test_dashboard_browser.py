@@ -182,3 +182,4 @@ def test_clicking_a_quote_row_opens_it_highlighted_in_its_article(page, server):
     assert params["quote"][0].startswith(params["doc"][0] + "#q")
     assert page.locator(".whosaid-quote").count() >= 1
     shot(page, "article-from-quote-row")
+

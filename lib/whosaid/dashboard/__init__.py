@@ -1,9 +1,11 @@
 """The dashboard layer: the only code that imports Streamlit. Pages import what they need from here.
 
-state (where the store is, cached loading) → queries (what a page asks of the data) → charts, colors,
-highlight, exports (what it shows) → ui (shared widgets and URL state) → routes (the pages, defined once).
+db (DuckDB over the store's files) → queries (what a page asks of the data, in SQL) → state (where the store
+is, the caches) → charts, colors, highlight, exports (what it shows) → ui (shared widgets and URL state) →
+routes (the pages, defined once).
 """
-from whosaid import library
+from typing import Any
+
 from whosaid.corpus.persons import UNATTRIBUTED
 from whosaid.dashboard import charts, exports, highlight, queries
 from whosaid.dashboard.colors import color_of, tint
@@ -19,24 +21,48 @@ from whosaid.dashboard.routes import (
     Route,
     run,
 )
-from whosaid.dashboard.state import Data, aliases_path, load_data, nlp
+from whosaid.dashboard.state import Data, aliases_path, load_data, nlp, speaker_options
 from whosaid.dashboard.ui import (
     check_params,
     data_or_stop,
     date_range,
     in_span,
     link_box,
+    listed,
     md,
+    pager,
     paths,
+    positive,
     quote_block,
+    reset_page,
     set_param,
     short,
     url_pick,
 )
 from whosaid.ingest import MAX_BYTES, IngestError
+from whosaid.settings import (
+    CHART_SPEAKERS,
+    OPTION_LIMIT,
+    PAGE_SIZE,
+    SPEAKER_QUOTES,
+    TABLE_ROWS,
+    TEXT_QUOTES,
+    TIMELINE_MARKS,
+)
 
-__all__ = ["ADD_ARTICLES", "ARTICLE", "MAX_BYTES", "OVERVIEW", "QUOTES", "ROUTES", "SPEAKER", "TIMELINE",
+__all__ = ["ADD_ARTICLES", "ARTICLE", "CHART_SPEAKERS", "MAX_BYTES", "OPTION_LIMIT", "OVERVIEW", "PAGE_SIZE",
+           "QUOTES", "ROUTES", "SPEAKER", "SPEAKER_QUOTES", "TABLE_ROWS", "TEXT_QUOTES", "TIMELINE", "TIMELINE_MARKS",
            "UNATTRIBUTED", "WHO_SAID_WHAT", "Data", "IngestError", "Route", "aliases_path", "charts",
            "check_params", "color_of", "data_or_stop", "date_range", "exports", "highlight", "in_span", "library",
-           "link_box", "load_data", "md", "nlp", "paths", "queries", "quote_block", "run", "set_param", "short",
-           "tint", "url_pick"]
+           "link_box", "listed", "load_data", "md", "nlp", "pager", "paths", "positive", "queries", "quote_block",
+           "reset_page", "run", "set_param", "short", "speaker_options", "tint", "url_pick"]
+
+
+def __getattr__(name: str) -> Any:
+    """`library` (adding and removing articles) is imported on first use: it brings spaCy, which only the Add
+    articles page needs, and keeps it out of every other page's start."""
+    if name == "library":
+        from whosaid import library
+
+        return library
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -149,3 +149,26 @@ def timeline(ev: pd.DataFrame, colors: dict[str, str], selected: str | None = No
                else [f"{len(lanes)} articles"]},
         showlegend=False, clickmode="event+select", dragmode="pan", hoverlabel={"align": "left"})
     return fig
+
+
+def event_bins(bins: pd.DataFrame, unit: str) -> go.Figure:
+    """Dated events counted per day or week (columns bin, events) as bars, each with its first and last day
+    (customdata ["bin", first, last]) in the hover."""
+    fig = go.Figure()
+    if bins.empty:
+        return fig
+    days = 1 if unit == "day" else 7
+    first = pd.to_datetime(bins["bin"])
+    last = first + pd.Timedelta(days=days - 1)
+    fig.add_bar(x=first + pd.Timedelta(hours=12 * days), y=bins["events"], width=DAY_MS * days * 0.9,
+                marker={"color": "#5B7FA6"}, name="events",
+                customdata=[["bin", a.date().isoformat(), b.date().isoformat()] for a, b in zip(first, last)],
+                hovertemplate=("%{customdata[1]}" + (" to %{customdata[2]}" if days > 1 else "")
+                               + ": %{y} events<extra></extra>"))
+    span = (last.max() - first.min()).days
+    fig.update_layout(
+        height=300, margin={"l": 10, "r": 10, "t": 30, "b": 40}, showlegend=False, bargap=0.05,
+        xaxis={"type": "date", "title": None, "rangeslider": {"visible": span > 730, "thickness": 0.06}},
+        yaxis={"title": f"events per {unit}", "rangemode": "tozero"},
+        dragmode="pan")
+    return fig

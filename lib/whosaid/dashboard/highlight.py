@@ -104,7 +104,7 @@ def context_html(text: str, quotes: pd.DataFrame, colors: dict[str, str], quote_
     nl = text.find("\n", int(r["end"]), hi)
     hi = nl if nl >= 0 else hi
     local = quotes[(quotes["end"] > lo) & (quotes["start"] < hi)].copy()
-    shift = lambda spans: [(max(0, s - lo), max(0, e - lo)) for s, e in _spans(spans)]  # noqa: E731
+    shift = lambda spans: [(max(0, s - lo), max(0, e - lo)) for s, e in _spans(spans)]
     for col in ("content_spans", "speaker_spans", "cue_spans"):
         local[col] = local[col].map(shift)
     inner = article_html(text[lo:hi], local, colors, selected=quote_id)

@@ -1,8 +1,14 @@
-"""What the dashboard pages show, as pure pandas functions over the store's tables (no Streamlit here).
+"""What the dashboard pages ask of the store, as SQL over `db.Corpus` (no Streamlit here).
 
-Dates are ISO strings (YYYY-MM-DD), compared as strings. A date filter keeps what overlaps the range.
-Distinctive words are log-odds ratios with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008),
-hand-written because it is a dozen lines over word counts and no installed library offers it.
+Every function takes the corpus first and returns only what a page shows: one page of rows, the counts and
+aggregates a chart needs, or the rows of one article. Filters are small frozen records (`QuoteFilter`,
+`EventFilter`) compiled to parameterised WHERE clauses: user values only ever travel as `?` parameters.
+
+Dates are ISO strings (YYYY-MM-DD), compared as strings; a date filter keeps what overlaps the range. Text
+search is case-insensitive (DuckDB's `lower`, which is Python's `casefold` for all but a few letters such as
+ß) and matches the quote's text or its speaker's name. Distinctive words are log-odds ratios with an
+informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), hand-written because it is a dozen lines over
+word counts and no installed library offers it; the counts come from SQL.
 """
 from __future__ import annotations
 
@@ -10,14 +16,14 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pandas as pd
-from spacy.lang.en.stop_words import STOP_WORDS  # a word list; no model is loaded
 
 from whosaid.corpus.persons import UNATTRIBUTED
 from whosaid.names import name_key
-from whosaid.temporal.timeml import value_interval
+from whosaid.dashboard.db import Corpus
 
 KINDS = ["direct", "indirect", "mixed"]
 # Column lists, each defined once: what the tables show is what the downloads hold.
@@ -26,16 +32,296 @@ EVENT_TABLE_COLUMNS = ["event_id", "date", "date_start", "date_end", "granularit
                        "persons", "title", "doc"]
 EVENT_COLUMNS = ["event_id", "date", "date_start", "date_end", "granularity", "how", "summary", "sentence",
                  "actors", "persons", "title", "doc", "kind", "start", "end"]
+KIND_ORDER = "CASE kind WHEN 'direct' THEN 0 WHEN 'indirect' THEN 1 WHEN 'mixed' THEN 2 ELSE 3 END"
 
 
-def interval(value: object) -> tuple[str | None, str | None]:
-    """(first day, last day) as ISO strings of a TimeML date value; (None, None) when it names no fixed time."""
-    iv = value_interval(value) if isinstance(value, str) else None
-    return (iv[0].isoformat(), iv[1].isoformat()) if iv else (None, None)
+# -- filters ---------------------------------------------------------------------------------------------
+
+def _tuple(values: Iterable[str] | None) -> tuple[str, ...]:
+    return tuple(v for v in dict.fromkeys(values or ()) if isinstance(v, str))
 
 
-def _titles(articles: pd.DataFrame) -> dict[str, str]:
-    return {d: (t if isinstance(t, str) and t.strip() else d) for d, t in zip(articles["doc"], articles["title"])}
+@dataclass(frozen=True)
+class QuoteFilter:
+    """Quotes by any of the persons, in any of the articles, of any of the kinds, overlapping the date range,
+    containing the text; an empty filter keeps everything."""
+
+    persons: tuple[str, ...] = ()
+    docs: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    date_range: tuple[date, date] | None = None
+    text: str = ""
+
+    @classmethod
+    def of(cls, persons: Iterable[str] | None = (), docs: Iterable[str] | None = (),
+           kinds: Iterable[str] | None = (), date_range: tuple[date, date] | None = None,
+           text: str | None = "") -> QuoteFilter:
+        """A filter from widget values (lists or None)."""
+        return cls(_tuple(persons), _tuple(docs), _tuple(kinds), tuple(date_range) if date_range else None,
+                   (text or "").strip())
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Events involving any of the actors (as speaker or named actor), in any of the articles, overlapping the
+    date range (undated events are left out once a date range is set)."""
+
+    actors: tuple[str, ...] = ()
+    docs: tuple[str, ...] = ()
+    date_range: tuple[date, date] | None = None
+
+    @classmethod
+    def of(cls, actors: Iterable[str] | None = (), docs: Iterable[str] | None = (),
+           date_range: tuple[date, date] | None = None) -> EventFilter:
+        """A filter from widget values (lists or None)."""
+        return cls(_tuple(actors), _tuple(docs), tuple(date_range) if date_range else None)
+
+
+def _in(column: str, values: Sequence[str]) -> tuple[str, list]:
+    return f"{column} IN (SELECT unnest(?::VARCHAR[]))", [list(values)]
+
+
+def _like(needle: str) -> str:
+    """An ILIKE pattern matching `needle` anywhere, its wildcards escaped."""
+    return "%" + re.sub(r"([\\%_])", r"\\\1", needle) + "%"
+
+
+def _quote_where(f: QuoteFilter, alias: str = "r") -> tuple[str, list]:
+    """WHERE clause (never empty) and parameters for quote_rows under `alias`."""
+    conds, params = ["true"], []
+    for column, values in ((f"{alias}.person", f.persons), (f"{alias}.doc", f.docs), (f"{alias}.kind", f.kinds)):
+        if values:
+            sql, p = _in(column, values)
+            conds.append(sql)
+            params += p
+    if f.date_range:
+        lo, hi = (d.isoformat() for d in f.date_range)
+        conds.append(f"{alias}.date_start <= ? AND {alias}.date_end >= ?")
+        params += [hi, lo]
+    if f.text:  # the quote's words, or its speaker's name (matched among the few persons, not on every row)
+        conds.append(f"""({alias}.text ILIKE ? ESCAPE '\\' OR {alias}.person IN (
+            SELECT person FROM weights WHERE person ILIKE ? ESCAPE '\\' UNION ALL
+            SELECT ? WHERE ? ILIKE ? ESCAPE '\\'))""")
+        params += [_like(f.text), _like(f.text), UNATTRIBUTED, UNATTRIBUTED, _like(f.text)]
+    return " AND ".join(conds), params
+
+
+# -- the store at a glance -------------------------------------------------------------------------------
+
+def overview(db: Corpus) -> dict[str, object]:
+    """Counts and date spans for the overview page."""
+    pub_from, pub_to = db.rows("SELECT min(date), max(date) FROM articles")[0]
+    ev_from, ev_to = db.rows("SELECT min(date_start), max(date_end) FROM event_rows")[0]
+    return {
+        "articles": db.counts["articles"], "quotes": db.counts["quotes"], "events": db.counts["events"],
+        "speakers": db.value("SELECT count(*) FROM weights WHERE person <> ?", [UNATTRIBUTED]),
+        "published_from": pub_from, "published_to": pub_to,
+        "events_from": ev_from, "events_to": ev_to if ev_from else None,
+    }
+
+
+def articles_table(db: Corpus, page: int = 1, size: int | None = None) -> pd.DataFrame:
+    """One row per article (by id): title, publication date and where it came from, counts; one page of them
+    when `size` is given."""
+    sql = """
+        SELECT coalesce(t.title, a.doc) AS title, a.date AS published, coalesce(a.date_source, 'none') AS "date from",
+               coalesce(a.date_confidence, 0.0) AS confidence, coalesce(a.n_quotes, 0) AS quotes,
+               coalesce(a.n_events, 0) AS events, coalesce(a.url, a.path) AS source, a.doc
+        FROM articles a LEFT JOIN titles t ON t.doc = a.doc ORDER BY a.doc"""
+    params: list = []
+    if size:
+        sql += " LIMIT ? OFFSET ?"
+        params = [size, (max(page, 1) - 1) * size]
+    out = db.df(sql, params)
+    out["quotes"] = out["quotes"].astype(int)
+    out["events"] = out["events"].astype(int)
+    return out
+
+
+def docs(db: Corpus, limit: int | None = None) -> list[str]:
+    """Article ids in order (at most `limit`)."""
+    return db.column("SELECT doc FROM articles ORDER BY doc" + (" LIMIT ?" if limit else ""),
+                     [limit] if limit else [])
+
+
+def titles(db: Corpus, doc_ids: Sequence[str]) -> dict[str, str]:
+    """The title shown for each article (its id when it has none)."""
+    sql, params = _in("doc", doc_ids)
+    return dict(db.rows(f"SELECT doc, title FROM titles WHERE {sql}", params))
+
+
+def known(db: Corpus, what: str, values: Sequence[str]) -> set[str]:
+    """Which of `values` exist: what is 'doc', 'quote', 'event', 'person' (quoted, attributed) or 'actor'."""
+    if not values:
+        return set()
+    sql = {"doc": "SELECT doc FROM articles WHERE {}", "quote": "SELECT quote_id FROM quote_rows WHERE {}",
+           "event": "SELECT event_id FROM event_rows WHERE {}",
+           "person": "SELECT person FROM weights WHERE person <> ? AND {}"}.get(what)
+    if what == "actor":
+        return set(values) & set(actors_in_events(db, values))
+    if sql is None:
+        raise ValueError(f"unknown kind of value {what!r}")
+    column = {"doc": "doc", "quote": "quote_id", "event": "event_id", "person": "person"}[what]
+    cond, params = _in(column, values)
+    return set(db.column(sql.format(cond), ([UNATTRIBUTED] if what == "person" else []) + params))
+
+
+def persons_by_weight(db: Corpus, limit: int | None = None) -> list[str]:
+    """Persons, most quoted first (ties by name), at most `limit`."""
+    return db.column("SELECT person FROM weights WHERE person <> ? ORDER BY quotes DESC, person"
+                     + (" LIMIT ?" if limit else ""), [UNATTRIBUTED] + ([limit] if limit else []))
+
+
+def person_weights(db: Corpus, persons: Sequence[str]) -> dict[str, int]:
+    """Quotes per person for the given persons."""
+    sql, params = _in("person", persons)
+    return dict(db.rows(f"SELECT person, quotes FROM weights WHERE {sql}", params))
+
+
+def n_persons(db: Corpus) -> int:
+    """How many persons are quoted."""
+    return db.value("SELECT count(*) FROM weights WHERE person <> ?", [UNATTRIBUTED])
+
+
+def unattributed_count(db: Corpus, f: QuoteFilter = QuoteFilter()) -> int:
+    """Quotes without an identified speaker among those the filter keeps."""
+    where, params = _quote_where(f)
+    return db.value(f"SELECT count(*) FROM quote_rows r WHERE {where} AND r.person = ?", params + [UNATTRIBUTED])
+
+
+def quote_span(db: Corpus) -> tuple[date, date] | None:
+    """(earliest start, latest end) of the quotes' dates, or None when no quote is dated."""
+    lo, hi = db.rows("SELECT min(date_start), max(date_end) FROM date_iv")[0]
+    return (date.fromisoformat(lo), date.fromisoformat(hi)) if lo and hi else None
+
+
+def event_span(db: Corpus) -> tuple[date, date] | None:
+    """(earliest start, latest end) of the events' dates, or None when no event is dated."""
+    lo, hi = db.rows("SELECT min(date_start), max(date_end) FROM event_rows")[0]
+    return (date.fromisoformat(lo), date.fromisoformat(hi)) if lo and hi else None
+
+
+# -- quotes ----------------------------------------------------------------------------------------------
+
+QUOTE_SELECT = ("r.quote_id, r.person, r.kind, r.text, r.date, coalesce(t.title, r.doc) AS title, r.doc, r.cue, "
+                "r.speaker, r.start, r.\"end\", r.date_start, r.date_end")
+
+
+def quote_count(db: Corpus, f: QuoteFilter = QuoteFilter()) -> int:
+    """How many quotes the filter keeps."""
+    where, params = _quote_where(f)
+    return db.value(f"SELECT count(*) FROM quote_rows r WHERE {where}", params)
+
+
+def _page(db: Corpus, table: str, key: str, where: str, params: list, size: int, offset: int) -> tuple[str, list]:
+    """A condition picking one page of `table` by its ordinal `key`: the page's keys are found first on the
+    narrow columns, so only its rows' wide columns (text) are read."""
+    keys = db.column(f"SELECT {key} FROM {table} WHERE {where} ORDER BY {key} LIMIT ? OFFSET ?",
+                     params + [size, offset])
+    return f"{key} IN (SELECT unnest(?::BIGINT[]))", [keys]
+
+
+def quote_page(db: Corpus, f: QuoteFilter, page: int, size: int) -> tuple[pd.DataFrame, int]:
+    """(one page of the quotes the filter keeps, in article order; how many it keeps), in one pass over them."""
+    where, params = _quote_where(f)
+    rows = db.rows(f"""SELECT r.i, count(*) OVER () FROM quote_rows r WHERE {where} ORDER BY r.i LIMIT ? OFFSET ?""",
+                   params + [size, (max(page, 1) - 1) * size])
+    if not rows:
+        return quotes(db, f, page, size), quote_count(db, f)
+    return db.df(f"SELECT {QUOTE_SELECT} FROM quote_rows r LEFT JOIN titles t ON t.doc = r.doc "
+                 "WHERE r.i IN (SELECT unnest(?::BIGINT[])) ORDER BY r.i", [[i for i, _ in rows]]), rows[0][1]
+
+
+def quotes(db: Corpus, f: QuoteFilter = QuoteFilter(), page: int = 1, size: int | None = None,
+           order: str = "article") -> pd.DataFrame:
+    """The quotes the filter keeps (QUOTE_COLUMNS first), in article order (or by `order='date'`: earliest
+    first, undated last); one page of `size` rows when `size` is given, else all of them."""
+    where, params = _quote_where(f)
+    by = {"article": "r.i", "date": "r.date_start NULLS LAST, r.i"}[order]
+    if size and order == "article":
+        where, params = _page(db, "quote_rows r", "r.i", where, params, size, (max(page, 1) - 1) * size)
+    sql = f"SELECT {QUOTE_SELECT} FROM quote_rows r LEFT JOIN titles t ON t.doc = r.doc WHERE {where} ORDER BY {by}"
+    if size and order != "article":
+        sql += " LIMIT ? OFFSET ?"
+        params += [size, (max(page, 1) - 1) * size]
+    return db.df(sql, params)
+
+
+def quote_table(q: pd.DataFrame) -> pd.DataFrame:
+    """The columns the quote table shows, in order."""
+    return q.reindex(columns=QUOTE_COLUMNS).reset_index(drop=True)
+
+
+def around(start: str, end: str, days: int) -> tuple[date, date]:
+    """The interval [start, end] widened by `days` days each side."""
+    return date.fromisoformat(start) - timedelta(days=days), date.fromisoformat(end) + timedelta(days=days)
+
+
+def quotes_around(db: Corpus, start: str, end: str, days: int = 3, limit: int | None = None) -> pd.DataFrame:
+    """Quotes dated within `days` days of the interval [start, end] (at most `limit`, in article order)."""
+    return quotes(db, QuoteFilter(date_range=around(start, end, days)), size=limit)
+
+
+def article_quotes(db: Corpus, doc: str) -> pd.DataFrame:
+    """Every quote of one article with its spans, in the order of the text."""
+    return db.df(f"""
+        SELECT {QUOTE_SELECT}, q.content_spans, q.speaker_spans, q.cue_spans
+        FROM quote_rows r LEFT JOIN titles t ON t.doc = r.doc
+        JOIN quotes q ON q.quote_id = r.quote_id AND q.doc = r.doc
+        WHERE r.doc = ? AND q.doc = ? ORDER BY r.start, r.i""", [doc, doc])
+
+
+def doc_of(db: Corpus, what: str, ident: str) -> str | None:
+    """The article of a quote (what='quote') or an event (what='event')."""
+    table, column = {"quote": ("quote_rows", "quote_id"), "event": ("event_rows", "event_id")}[what]
+    return db.value(f"SELECT doc FROM {table} WHERE {column} = ? LIMIT 1", [ident])
+
+
+def article(db: Corpus, doc: str) -> dict | None:
+    """One article's row, with its text."""
+    out = db.df("SELECT a.*, coalesce(t.title, a.doc) AS shown_title FROM articles a "
+                "LEFT JOIN titles t ON t.doc = a.doc WHERE a.doc = ? LIMIT 1", [doc])
+    return out.iloc[0].to_dict() if len(out) else None
+
+
+# -- speakers --------------------------------------------------------------------------------------------
+
+def kind_counts(db: Corpus, f: QuoteFilter = QuoteFilter(), top: int | None = None, also: Sequence[str] = (),
+                include_unattributed: bool = False) -> pd.DataFrame:
+    """Quotes per person and kind (columns person, kind, quotes), persons with most quotes first (ties by
+    name), kinds in KINDS order; only the `top` persons (and those in `also`) when `top` is given."""
+    where, params = _quote_where(f)
+    keep = "" if include_unattributed else "AND r.person <> ?"
+    params += [] if include_unattributed else [UNATTRIBUTED]
+    limit = "" if top is None else "WHERE rank <= ? OR person IN (SELECT unnest(?::VARCHAR[]))"
+    return db.df(f"""
+        WITH c AS (SELECT r.person, r.kind, count(*) AS quotes FROM quote_rows r WHERE {where} {keep}
+                   GROUP BY r.person, r.kind),
+             ranked AS (SELECT person, row_number() OVER (ORDER BY sum(quotes) DESC, person) AS rank
+                        FROM c GROUP BY person),
+             chosen AS (SELECT person, rank FROM ranked {limit})
+        SELECT c.person, c.kind, c.quotes FROM c JOIN chosen USING (person)
+        ORDER BY chosen.rank, {KIND_ORDER}, c.kind""", params + ([] if top is None else [top, list(also)]))
+
+
+def speaker_count(db: Corpus, f: QuoteFilter = QuoteFilter()) -> int:
+    """How many persons the filter's quotes have."""
+    where, params = _quote_where(f)
+    return db.value(f"SELECT count(DISTINCT r.person) FROM quote_rows r WHERE {where} AND r.person <> ?",
+                    params + [UNATTRIBUTED])
+
+
+def speaker_table(counts: pd.DataFrame, roles: dict[str, list[str]]) -> pd.DataFrame:
+    """Kind counts pivoted to one row per person (columns person, roles, total and one per kind), in the
+    order of `counts`."""
+    if counts.empty:
+        return pd.DataFrame(columns=["person", "roles", "total", *KINDS])
+    table = counts.pivot_table(index="person", columns="kind", values="quotes", fill_value=0, aggfunc="sum")
+    table = table.reindex(columns=KINDS, fill_value=0).reindex(list(dict.fromkeys(counts["person"]))).reset_index()
+    table.columns.name = None
+    table["roles"] = table["person"].map(lambda p: "; ".join(roles.get(p, [])))
+    table["total"] = table[KINDS].sum(axis=1)
+    return table[["person", "roles", "total", *KINDS]]
 
 
 def _list(value: object) -> list:
@@ -44,167 +330,14 @@ def _list(value: object) -> list:
     return list(value)
 
 
-def _none(col: pd.Series) -> pd.Series:
-    """The column as Python objects with None (not NaN) for missing values, so `x or default` works."""
-    return pd.Series([v if isinstance(v, str) or not pd.isna(v) else None for v in col], index=col.index, dtype=object)
-
-
-def quotes_view(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Quotes with their person, article title and date interval (date_start, date_end)."""
-    q = tables["quotes"].copy()
-    if "person" not in q:
-        q["person"] = q["speaker"].fillna(UNATTRIBUTED)
-    titles = _titles(tables["articles"])
-    q["title"] = [titles.get(d, d) for d in q["doc"]]
-    ivs = [interval(v) for v in q["date"]]
-    q["date_start"] = [a for a, _ in ivs]
-    q["date_end"] = [b for _, b in ivs]
-    for col in ("date", "date_start", "date_end", "text", "cue"):
-        q[col] = _none(q[col])
-    return q.reset_index(drop=True)
-
-
-def events_view(tables: dict[str, pd.DataFrame], names: dict[str, str] | None = None) -> pd.DataFrame:
-    """Events with article title, actors mapped to persons, and `persons`: who speaks or acts in each event."""
-    ev = tables["events"].copy()
-    names = names or {}
-    titles = _titles(tables["articles"])
-    ev["title"] = [titles.get(d, d) for d in ev["doc"]]
-    q = tables["quotes"]
-    qperson = q["person"] if "person" in q else q["speaker"].fillna(UNATTRIBUTED)
-    anchors: dict[str, list[tuple[int, str]]] = {}
-    for d, s, p in zip(q["doc"], q["start"], qperson):
-        if p != UNATTRIBUTED:
-            anchors.setdefault(d, []).append((int(s), p))
-    actors, persons = [], []
-    for r in ev.itertuples(index=False):
-        acts = [names.get(name_key(a), a) for a in _list(r.actors)]
-        speaking = [p for s, p in anchors.get(r.doc, ()) if r.start <= s < r.end]
-        actors.append(list(dict.fromkeys(acts)))
-        persons.append(list(dict.fromkeys(speaking + acts)))
-    ev["actors"] = actors
-    ev["persons"] = persons
-    for col in ("date", "date_start", "date_end", "granularity", "how", "sentence", "summary"):
-        ev[col] = _none(ev[col])
-    return ev.reset_index(drop=True)
-
-
-def overview(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
-    """Counts and date spans for the overview page."""
-    a, q, ev = tables["articles"], tables["quotes"], tables["events"]
-    persons = q["person"] if "person" in q else q["speaker"]
-    pub = a["date"].dropna()
-    dated = ev["date_start"].dropna()
-    return {
-        "articles": len(a), "quotes": len(q), "events": len(ev),
-        "speakers": int(persons[persons.notna() & (persons != UNATTRIBUTED)].nunique()),
-        "published_from": pub.min() if len(pub) else None, "published_to": pub.max() if len(pub) else None,
-        "events_from": dated.min() if len(dated) else None,
-        "events_to": ev["date_end"].dropna().max() if len(dated) else None,
-    }
-
-
-def articles_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """One row per article: title, publication date and where it came from, counts."""
-    a = tables["articles"]
-    return pd.DataFrame({
-        "title": [t if isinstance(t, str) and t else d for d, t in zip(a["doc"], a["title"])],
-        "published": _none(a["date"]),
-        "date from": a["date_source"].fillna("none"),
-        "confidence": pd.to_numeric(a["date_confidence"], errors="coerce").fillna(0.0),
-        "quotes": pd.to_numeric(a["n_quotes"], errors="coerce").fillna(0).astype(int),
-        "events": pd.to_numeric(a["n_events"], errors="coerce").fillna(0).astype(int),
-        "source": a["url"].where(a["url"].notna(), a["path"]),
-        "doc": a["doc"],
-    }).reset_index(drop=True)
-
-
-def full_span(starts: Iterable, ends: Iterable) -> tuple[date, date] | None:
-    """(earliest start, latest end) as dates, or None when nothing is dated."""
-    s = [x for x in starts if isinstance(x, str)]
-    e = [x for x in ends if isinstance(x, str)]
-    if not s or not e:
-        return None
-    return date.fromisoformat(min(s)), date.fromisoformat(max(e))
-
-
-def _overlaps(df: pd.DataFrame, date_range: tuple[date, date]) -> pd.Series:
-    lo, hi = (d.isoformat() for d in date_range)
-    return df["date_start"].notna() & (df["date_start"].fillna("") <= hi) & (df["date_end"].fillna("") >= lo)
-
-
-def filter_quotes(q: pd.DataFrame, persons: Sequence[str] = (), docs: Sequence[str] = (), kinds: Sequence[str] = (),
-                  date_range: tuple[date, date] | None = None, text: str = "") -> pd.DataFrame:
-    """Quotes by any of the persons, in any of the articles, of any of the kinds, overlapping the date range,
-    containing the text (case-insensitive); an empty filter keeps everything."""
-    keep = pd.Series(True, index=q.index)
-    if persons:
-        keep &= q["person"].isin(list(persons))
-    if docs:
-        keep &= q["doc"].isin(list(docs))
-    if kinds:
-        keep &= q["kind"].isin(list(kinds))
-    if date_range:
-        keep &= _overlaps(q, date_range)
-    if text and text.strip():
-        needle = text.strip().casefold()
-        keep &= (q["text"].fillna("").str.casefold().str.contains(needle, regex=False)
-                 | q["person"].fillna("").str.casefold().str.contains(needle, regex=False))
-    return q[keep]
-
-
-def filter_events(ev: pd.DataFrame, actors: Sequence[str] = (), docs: Sequence[str] = (),
-                  date_range: tuple[date, date] | None = None) -> pd.DataFrame:
-    """Events involving any of the actors (as speaker or named actor), in any of the articles, overlapping the
-    date range (undated events are kept unless a date range is set)."""
-    keep = pd.Series(True, index=ev.index)
-    if actors:
-        wanted = set(actors)
-        keep &= ev["persons"].map(lambda ps: bool(wanted.intersection(ps)))
-    if docs:
-        keep &= ev["doc"].isin(list(docs))
-    if date_range:
-        keep &= _overlaps(ev, date_range)
-    return ev[keep]
-
-
-def split_dated(ev: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(events with a calendar date, events whose date is unknown)."""
-    dated = ev["date_start"].notna()
-    return ev[dated], ev[~dated]
-
-
-def quotes_around(q: pd.DataFrame, start: str, end: str, days: int = 3) -> pd.DataFrame:
-    """Quotes dated within `days` days of the interval [start, end]."""
-    lo = (date.fromisoformat(start) - timedelta(days=days)).isoformat()
-    hi = (date.fromisoformat(end) + timedelta(days=days)).isoformat()
-    return q[q["date_start"].notna() & (q["date_start"].fillna("") <= hi) & (q["date_end"].fillna("") >= lo)]
-
-
-def kind_counts(q: pd.DataFrame, include_unattributed: bool = False) -> pd.DataFrame:
-    """Quotes per person and kind (columns person, kind, quotes), persons with most quotes first."""
-    if not include_unattributed:
-        q = q[q["person"] != UNATTRIBUTED]
-    if q.empty:
-        return pd.DataFrame(columns=["person", "kind", "quotes"])
-    counts = q.groupby(["person", "kind"]).size().rename("quotes").reset_index()
-    order = counts.groupby("person")["quotes"].sum().sort_values(ascending=False, kind="stable")
-    counts["rank"] = counts["person"].map({p: i for i, p in enumerate(order.index)})
-    counts["k"] = counts["kind"].map({k: i for i, k in enumerate(KINDS)}).fillna(len(KINDS))
-    return counts.sort_values(["rank", "k"]).drop(columns=["rank", "k"]).reset_index(drop=True)
-
-
-def persons_by_weight(q: pd.DataFrame) -> list[str]:
-    """Persons, most quoted first (ties by name)."""
-    p = q[q["person"] != UNATTRIBUTED]["person"]
-    counts = p.value_counts()
-    return sorted(counts.index, key=lambda n: (-counts[n], n))
-
-
-def roles_by_person(speakers: pd.DataFrame) -> dict[str, list[str]]:
-    """The roles or titles the texts give each person, in order first seen, without repeats."""
+def roles_by_person(db: Corpus, persons: Sequence[str]) -> dict[str, list[str]]:
+    """The roles or titles the texts give each of the persons, in order first seen, without repeats."""
+    if not persons:
+        return {}
+    sql, params = _in("p.person", persons)
+    rows = db.rows(f"SELECT p.person, p.roles FROM person_roles p WHERE {sql} ORDER BY p._f, p._row", params)
     out: dict[str, list[str]] = {}
-    for person, roles in zip(speakers["person"], speakers["roles"]):
+    for person, roles in rows:
         seen = out.setdefault(person, [])
         for r in _list(roles):
             if isinstance(r, str) and r.strip() and r.strip().casefold() not in {x.casefold() for x in seen}:
@@ -212,66 +345,246 @@ def roles_by_person(speakers: pd.DataFrame) -> dict[str, list[str]]:
     return out
 
 
+def speaker_facts(db: Corpus, person: str) -> dict[str, int]:
+    """A person's number of quotes, articles and direct quotes."""
+    n, docs_, direct = db.rows("""SELECT count(*), count(DISTINCT doc), count(*) FILTER (WHERE kind = 'direct')
+                                  FROM quote_rows WHERE person = ?""", [person])[0]
+    return {"quotes": n, "articles": docs_, "direct": direct}
+
+
+def merges(db: Corpus, person: str | None = None, limit: int | None = None) -> tuple[pd.DataFrame, int]:
+    """How article speakers were merged into persons (columns person, name, kind, doc, how), for one person
+    or everyone; (at most `limit` rows, how many there are)."""
+    where, params = ("WHERE person = ?", [person]) if person else ("", [])
+    n = db.value(f"SELECT count(*) FROM persons {where}", params)
+    sql = f"SELECT person, name, kind, doc, how FROM persons {where} ORDER BY person, doc, name"
+    return db.df(sql + (" LIMIT ?" if limit else ""), params + ([limit] if limit else [])), n
+
+
 NAME_RE = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|van|von|al|bin))*(?<![.’'])")
 
 
-def mentions(q: pd.DataFrame, person: str, names: dict[str, str], kinds: dict[str, str] | None = None) -> pd.DataFrame:
-    """Known speakers named in `person`'s quotes (capitalised names matched to known speakers' names, and to
-    the surnames of people when `kinds` (person -> PERSON/ORG/...) says who is a person), with how many
-    quotes name them."""
-    surname = {}
-    for norm, p in names.items():
-        if kinds is not None and kinds.get(p) != "PERSON":
-            continue
-        last = norm.rsplit(" ", 1)[-1]
-        surname.setdefault(last, set()).add(p)
+def _person_texts(db: Corpus, person: str, limit: int | None) -> list[str]:
+    sql = "SELECT text FROM quote_rows WHERE person = ? ORDER BY i"
+    return [t or "" for t in db.column(sql + (" LIMIT ?" if limit else ""), [person] + ([limit] if limit else []))]
+
+
+def mentions(db: Corpus, person: str, limit: int | None = None) -> pd.DataFrame:
+    """Known speakers named in `person`'s quotes (at most `limit` quotes): capitalised names matched to
+    known names, and to the surname of exactly one known PERSON, with how many quotes name them."""
+    found_per_quote = [{name_key(m.group(0)) for m in NAME_RE.finditer(t)} for t in _person_texts(db, person, limit)]
+    candidates = sorted(set().union(*found_per_quote)) if found_per_quote else []
+    if not candidates:
+        return pd.DataFrame(columns=["person", "quotes"])
+    hits = dict(db.rows("SELECT norm, person FROM names WHERE norm IN (SELECT unnest(?::VARCHAR[]))", [candidates]))
+    hits.update(db.rows("""
+        WITH kinds AS (SELECT person, last(kind ORDER BY doc, name) AS kind FROM persons GROUP BY person),
+             surnames AS (SELECT regexp_extract(n.norm, '[^ ]*$') AS last, n.person FROM names n
+                          JOIN kinds k ON k.person = n.person WHERE k.kind = 'PERSON')
+        SELECT last, min(person) FROM surnames WHERE last IN (SELECT unnest(?::VARCHAR[]))
+          AND last NOT IN (SELECT norm FROM names WHERE norm IN (SELECT unnest(?::VARCHAR[])))
+        GROUP BY last HAVING count(DISTINCT person) = 1""", [candidates, candidates]))
     counts: Counter[str] = Counter()
-    for text in q.loc[q["person"] == person, "text"].fillna(""):
-        found = set()
-        for m in NAME_RE.finditer(text):
-            norm = name_key(m.group(0))
-            hit = names.get(norm)
-            if not hit and len(surname.get(norm, ())) == 1:
-                hit = next(iter(surname[norm]))
-            if hit and hit != person:
-                found.add(hit)
-        counts.update(found)
+    for found in found_per_quote:
+        counts.update({hits[n] for n in found if n in hits and hits[n] != person})
     return pd.DataFrame(counts.most_common(), columns=["person", "quotes"])
 
 
-WORD_RE = re.compile(r"[a-z][a-z'’-]*[a-z]")
+WORDS_SQL = r"regexp_extract_all(replace(lower(coalesce(text, '')), '’', ''''), '[a-z][a-z''’-]*[a-z]')"
 
 
-def _words(texts: Iterable[str]) -> Counter[str]:
-    c: Counter[str] = Counter()
-    for t in texts:
-        c.update(w for w in WORD_RE.findall(str(t).casefold().replace("’", "'")) if w not in STOP_WORDS and len(w) > 2)
-    return c
+def _stop_words() -> set[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # a word list (no model), imported when first needed
+
+    return STOP_WORDS
 
 
-def distinctive_words(q: pd.DataFrame, person: str, n: int = 15) -> pd.DataFrame:
-    """Words that set `person`'s quotes apart from everyone else's: log-odds ratio with an informative
-    Dirichlet prior, as z-scores (columns word, count, z), most distinctive first."""
-    mine = _words(q.loc[q["person"] == person, "text"].fillna(""))
-    rest = _words(q.loc[q["person"] != person, "text"].fillna(""))
+def word_counts(db: Corpus) -> tuple[dict[str, int], int]:
+    """(count of each word of three letters or more, outside the stop list, over every quote; total)."""
+    rows = db.rows(f"""SELECT w, count(*) FROM (SELECT unnest({WORDS_SQL}) AS w FROM quote_rows)
+                       WHERE length(w) > 2 GROUP BY w""")
+    stop = _stop_words()
+    counts = {w: n for w, n in rows if w not in stop}
+    return counts, sum(counts.values())
+
+
+def distinctive_words(db: Corpus, person: str, n: int = 15, limit: int | None = None) -> pd.DataFrame:
+    """Words that set `person`'s quotes (at most `limit` of them) apart from everyone else's: log-odds ratio
+    with an informative Dirichlet prior, as z-scores (columns word, count, z), most distinctive first. The
+    corpus's word counts are computed once per store version."""
+    sql = f"SELECT w, count(*) FROM (SELECT unnest({WORDS_SQL}) AS w FROM (SELECT text FROM quote_rows " \
+          f"WHERE person = ? ORDER BY i{' LIMIT ?' if limit else ''})) WHERE length(w) > 2 GROUP BY w"
+    stop = _stop_words()
+    mine = {w: c for w, c in db.rows(sql, [person] + ([limit] if limit else [])) if w not in stop}
     if not mine:
         return pd.DataFrame(columns=["word", "count", "z"])
-    prior = mine + rest
-    a0 = sum(prior.values())
-    n1, n2 = sum(mine.values()), sum(rest.values())
+    prior, a0 = db.memo("word_counts", lambda: word_counts(db))
+    n1 = sum(mine.values())
+    n2 = a0 - n1
     rows = []
     for w, c in mine.items():
-        aw = prior[w]  # the pooled counts as prior
-        d = (math.log((c + aw) / (n1 + a0 - c - aw)) - math.log((rest[w] + aw) / (n2 + a0 - rest[w] - aw)))
-        var = 1 / (c + aw) + 1 / (rest[w] + aw)
+        aw = prior.get(w, c)  # the pooled counts as prior
+        rest = aw - c
+        d = (math.log((c + aw) / (n1 + a0 - c - aw)) - math.log((rest + aw) / (n2 + a0 - rest - aw)))
+        var = 1 / (c + aw) + 1 / (rest + aw)
         rows.append((w, c, d / math.sqrt(var)))
     df = pd.DataFrame(rows, columns=["word", "count", "z"])
     return df.sort_values(["z", "count", "word"], ascending=[False, False, True]).head(n).reset_index(drop=True)
 
 
-def quote_table(q: pd.DataFrame) -> pd.DataFrame:
-    """The columns the quote table shows, in order."""
-    return q.reindex(columns=QUOTE_COLUMNS).reset_index(drop=True)
+# -- events ----------------------------------------------------------------------------------------------
+
+def _event_where(db: Corpus, f: EventFilter, alias: str = "e", dated: bool | None = None) -> tuple[str, list]:
+    """WHERE clause (never empty) and parameters for the events view under `alias`."""
+    conds, params = ["true"], []
+    if f.docs:
+        sql, p = _in(f"{alias}.doc", f.docs)
+        conds.append(sql)
+        params += p
+    if f.actors:
+        conds.append(f"{alias}.o IN (SELECT unnest(?::BIGINT[]))")
+        params.append(db.recent(("actor_events", f.actors), lambda: _actor_events(db, f.actors)))
+    if f.date_range:
+        lo, hi = (d.isoformat() for d in f.date_range)
+        conds.append(f"{alias}.date_start <= ? AND {alias}.date_end >= ?")
+        params += [hi, lo]
+    if dated is not None:
+        conds.append(f"{alias}.date_start IS {'NOT ' if dated else ''}NULL")
+    return " AND ".join(conds), params
+
+
+def _actor_events(db: Corpus, actors: Sequence[str]) -> list[int]:
+    """The events (by their number `o`) in which any of the actors speaks (a quote of theirs starts inside
+    the event) or is named as an actor. Found in the few articles they appear in, not by a scan of all."""
+    db.ensure("actor_docs")
+    who, who_params = _in("person", actors)
+    docs_ = db.column(f"SELECT doc FROM actor_docs WHERE {who} UNION SELECT doc FROM quote_rows WHERE {who}",
+                      who_params * 2)
+    names = db.column(f"SELECT actor FROM actor_map WHERE {who}", who_params)
+    return db.column(f"""
+        WITH e AS (SELECT o, doc, start, "end", actors FROM event_rows WHERE doc IN (SELECT unnest(?::VARCHAR[]))),
+             r AS (SELECT doc, start FROM quote_rows WHERE {who} AND doc IN (SELECT unnest(?::VARCHAR[])))
+        SELECT e.o FROM e JOIN r ON r.doc = e.doc AND r.start >= e.start AND r.start < e."end"
+        UNION SELECT o FROM e WHERE list_has_any(actors, ?::VARCHAR[])""", [docs_] + who_params + [docs_, names])
+
+
+def event_counts(db: Corpus, f: EventFilter = EventFilter()) -> tuple[int, int]:
+    """(dated events the filter keeps, undated events its actors and articles keep)."""
+    where, params = _event_where(db, EventFilter(f.actors, f.docs))
+    rng, rng_params = "true", []
+    if f.date_range:
+        lo, hi = (d.isoformat() for d in f.date_range)
+        rng, rng_params = "date_start <= ? AND date_end >= ?", [hi, lo]
+    row = db.rows(f"""SELECT count(*) FILTER (WHERE date_start IS NOT NULL AND {rng}),
+                             count(*) FILTER (WHERE date_start IS NULL) FROM event_rows e WHERE {where}""",
+                  rng_params + params)[0]
+    return int(row[0]), int(row[1])
+
+
+EVENT_SELECT = ("e.event_id, e.date, e.date_start, e.date_end, e.granularity, e.how, e.summary, e.actors, "
+                "coalesce(t.title, e.doc) AS title, e.doc, e.kind, e.start, e.\"end\", e._f, e._row")
+
+
+def events(db: Corpus, f: EventFilter = EventFilter(), dated: bool | None = None, limit: int | None = None,
+           offset: int = 0, sentences: bool = True) -> pd.DataFrame:
+    """The events the filter keeps (EVENT_COLUMNS), dated ones by date, then undated ones in article order;
+    only dated or undated ones with `dated`; at most `limit`. `persons` lists who speaks in each event or is
+    named as its actor, speakers first. Without `sentences`, the sentence column is left empty (a table that
+    does not show it need not read it)."""
+    where, params = _event_where(db, f, dated=dated)
+    if limit is not None:
+        where, params = _page(db, "event_rows e", "e.o", where, params, limit, offset)
+    ev = db.df(f"SELECT {EVENT_SELECT} FROM event_rows e LEFT JOIN titles t ON t.doc = e.doc WHERE {where} "
+               "ORDER BY e.o", params)
+    ev["persons"] = _event_persons(db, ev)
+    ev["sentence"] = _sentences(db, ev) if sentences else None
+    return ev.reindex(columns=EVENT_COLUMNS)
+
+
+def _sentences(db: Corpus, ev: pd.DataFrame) -> list[str | None]:
+    """The sentence of each event, read from the store's files by file and row."""
+    found: dict[tuple[int, int], str] = {}
+    for f, rows in ev.groupby("_f")["_row"]:
+        found.update(((int(f), r), text) for r, text in db.rows(
+            "SELECT _row, sentence FROM events WHERE _file = ? AND _row IN (SELECT unnest(?::BIGINT[]))",
+            [str(db.files["events"][int(f)]), [int(r) for r in rows]]))
+    return [found.get((int(f), int(r))) for f, r in zip(ev["_f"], ev["_row"])]
+
+
+def _event_persons(db: Corpus, ev: pd.DataFrame) -> list[list[str]]:
+    """For each event: the persons quoted inside it (by position), then its actors as persons, no repeats."""
+    if ev.empty:
+        return []
+    db.ensure("actor_map")
+    docs_ = list(dict.fromkeys(ev["doc"]))
+    speaking: dict[str, list[tuple[int, str]]] = {}
+    for doc, start, person in db.rows("""SELECT doc, start, person FROM quote_rows WHERE person <> ?
+                                         AND doc IN (SELECT unnest(?::VARCHAR[])) ORDER BY i""",
+                                      [UNATTRIBUTED, docs_]):
+        speaking.setdefault(doc, []).append((start, person))
+    actors = sorted({a for acts in ev["actors"] for a in _list(acts) if isinstance(a, str)})
+    mapped = dict(db.rows("SELECT actor, person FROM actor_map WHERE actor IN (SELECT unnest(?::VARCHAR[]))",
+                          [actors])) if actors else {}
+    out = []
+    for doc, start, end, acts in zip(ev["doc"], ev["start"], ev["end"], ev["actors"]):
+        inside = [p for s, p in speaking.get(doc, ()) if start <= s < end]
+        named = [mapped.get(a, a) for a in _list(acts) if isinstance(a, str)]
+        out.append(list(dict.fromkeys(inside + named)))
+    return out
+
+
+def event_bins(db: Corpus, f: EventFilter, unit: str) -> pd.DataFrame:
+    """Dated events the filter keeps counted per `unit` ('day' or 'week') of their first day (columns bin,
+    events)."""
+    if unit not in ("day", "week"):
+        raise ValueError(f"bin by day or week, not {unit!r}")
+    where, params = _event_where(db, f, dated=True)
+    out = db.df(f"""SELECT CAST(date_trunc(?, CAST(e.date_start AS DATE)) AS DATE) AS bin, count(*) AS events
+                    FROM event_rows e WHERE {where} GROUP BY bin ORDER BY bin""", [unit] + params)
+    out["bin"] = pd.to_datetime(out["bin"])
+    return out
+
+
+def event_extent(db: Corpus, f: EventFilter) -> tuple[date, date] | None:
+    """(first start, last end) of the dated events the filter keeps."""
+    where, params = _event_where(db, f, dated=True)
+    lo, hi = db.rows(f"SELECT min(e.date_start), max(e.date_end) FROM event_rows e WHERE {where}", params)[0]
+    return (date.fromisoformat(lo), date.fromisoformat(hi)) if lo and hi else None
+
+
+def event(db: Corpus, event_id: str) -> dict | None:
+    """One event with its persons and article title."""
+    ev = db.df(f"SELECT {EVENT_SELECT} FROM event_rows e LEFT JOIN titles t ON t.doc = e.doc WHERE e.event_id = ? "
+               "LIMIT 1", [event_id])
+    if ev.empty:
+        return None
+    ev["persons"] = _event_persons(db, ev)
+    ev["sentence"] = _sentences(db, ev)
+    return ev.iloc[0].to_dict()
+
+
+def first_quote_in(db: Corpus, doc: str, start: int, end: int) -> str | None:
+    """The first quote (in article order) that starts inside [start, end) of an article."""
+    return db.value("SELECT quote_id FROM quote_rows WHERE doc = ? AND start >= ? AND start < ? ORDER BY i LIMIT 1",
+                    [doc, start, end])
+
+
+def actors_in_events(db: Corpus, among: Sequence[str] | None = None, limit: int | None = None) -> list[str]:
+    """Persons who speak in an event or are named as its actor, the most quoted first (ties by name); only
+    those `among` the given names when given; at most `limit`."""
+    db.ensure("actor_docs")
+    acting, speaking, params = "true", "true", []
+    if among is not None:
+        (acting, p), (speaking, _) = _in("person", among), _in("r.person", among)
+        params = p
+    sql = f"""WITH a AS (SELECT person FROM actor_docs WHERE {acting} UNION
+                         SELECT r.person FROM quote_rows r WHERE r.person <> ? AND {speaking} AND EXISTS (
+                           SELECT 1 FROM event_rows e WHERE e.doc = r.doc AND r.start >= e.start
+                           AND r.start < e."end"))
+              SELECT a.person FROM a LEFT JOIN weights w ON w.person = a.person
+              ORDER BY coalesce(w.quotes, 0) DESC, a.person"""
+    return db.column(sql + (" LIMIT ?" if limit else ""),
+                     params + [UNATTRIBUTED] + params + ([limit] if limit else []))
 
 
 def event_table(ev: pd.DataFrame) -> pd.DataFrame:

@@ -1,24 +1,31 @@
-"""The dashboard's state: where its store, articles and aliases are, and cached loading of the store.
+"""The dashboard's state: where its store, articles and aliases are, the store opened for querying, and the
+caches.
 
-Tables are cached per store version and aliases-file signature, so adding or removing an article (which
-changes the store version) refreshes every page at once; the spaCy model is loaded once per process.
+The store is opened once per store version and aliases-file signature (`st.cache_resource`): a DuckDB
+database over its Parquet files (`whosaid.dashboard.db.Corpus`). Answers to the pages' queries are cached per
+version and arguments (`st.cache_data`), so adding or removing an article (which changes the store version)
+refreshes every page at once; the spaCy model is loaded once per process.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+import duckdb
 import streamlit as st
-from spacy.language import Language
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from whosaid.corpus.persons import apply_aliases, name_index, read_aliases
+from whosaid.corpus.persons import UNATTRIBUTED, read_aliases
 from whosaid.dashboard import queries
-from whosaid.dashboard.colors import color_map
-from whosaid.nlp import load_nlp
-from whosaid.settings import ALIASES, ARTICLES, STORE, resolve
-from whosaid.store import StoreError, empty_tables, load_tables, store_version
+from whosaid.dashboard.colors import PALETTE, color_map
+from whosaid.dashboard.db import Corpus
+from whosaid.settings import ALIASES, ARTICLES, MEMORY_MB, OPTION_LIMIT, STORE, resolve
+from whosaid.store import StoreError, store_version
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 def app_dir() -> Path:
@@ -43,25 +50,54 @@ def aliases_path() -> Path:
     return resolve(ALIASES, base=app_dir())
 
 
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _ask(key: str, name: str, args: tuple, _db: Corpus) -> Any:
+    """queries.<name>(db, *args), cached per store version (`key`) and arguments."""
+    return getattr(queries, name)(_db, *args)
+
+
 @dataclass
 class Data:
-    """Everything the pages read: the store's tables with persons merged, plus derived views."""
+    """The store opened for the pages: `ask` answers their queries (cached); a few facts every page uses."""
 
     version: str
     root: str
-    tables: dict[str, pd.DataFrame]
-    quotes: pd.DataFrame  # queries.quotes_view
-    events: pd.DataFrame  # queries.events_view
-    merges: pd.DataFrame
-    names: dict[str, str]  # normalised surface name -> person
-    colors: dict[str, str]
-    persons: list[str]  # most quoted first
+    db: Corpus | None = None
+    key: str = ""  # store, version and aliases signature: what the caches are keyed on
     error: str | None = None
+    persons: list[str] = field(default_factory=list)  # the most quoted first, at most OPTION_LIMIT
+    colors: dict[str, str] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
         """Whether the store holds no article."""
-        return self.tables["articles"].empty
+        return self.db is None or self.db.counts["articles"] == 0
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        return self.db.counts if self.db else {}
+
+    def ask(self, query: Callable[..., Any], *args: Any) -> Any:
+        """The answer of a `queries` function for this store version (cached per version and arguments)."""
+        if getattr(queries, query.__name__, None) is not query:
+            raise ValueError(f"{query.__name__} is not a query of whosaid.dashboard.queries")
+        return _ask(self.key, query.__name__, args, self.db)
+
+    @property
+    def capped(self) -> bool:
+        """Whether the speaker boxes list only the most quoted persons (more are quoted than OPTION_LIMIT)."""
+        return len(self.persons) >= OPTION_LIMIT.value()
+
+    def is_person(self, name: object) -> bool:
+        """Whether `name` is a quoted, attributed person."""
+        if not isinstance(name, str) or not name:
+            return False
+        return name in self.persons or (self.capped and bool(self.ask(queries.known, "person", (name,))))
+
+    def has_unattributed(self) -> bool:
+        """Whether some quote has no identified speaker."""
+        return self.ask(queries.unattributed_count) > 0
 
 
 def _signature(path: Path) -> str:
@@ -72,31 +108,37 @@ def _signature(path: Path) -> str:
         return ""
 
 
-@st.cache_data(show_spinner="Loading the store …", max_entries=4)
-def _load(root: str, version: str, aliases_file: str, aliases_sig: str) -> Data:
-    tables = apply_aliases(load_tables(root), read_aliases(aliases_file))
-    names = name_index(tables["merges"])
-    quotes = queries.quotes_view(tables)
-    persons = queries.persons_by_weight(quotes)
-    return Data(version=version, root=root, tables=tables, quotes=quotes,
-                events=queries.events_view(tables, names), merges=tables["merges"], names=names,
-                colors=color_map(persons), persons=persons)
+@st.cache_resource(show_spinner="Opening the store …", max_entries=2)
+def _open(root: str, version: str, aliases_file: str, aliases_sig: str) -> Corpus:
+    return Corpus(root, version, read_aliases(aliases_file), memory_mb=MEMORY_MB.value())
 
 
 def load_data() -> Data:
-    """The current store's data (cached until the store or the aliases file changes)."""
+    """The current store, opened for querying (cached until the store or the aliases file changes)."""
     root = store_root()
     try:
         version = store_version(root)
-        return _load(str(root), version, str(aliases_path()), _signature(aliases_path()))
+        aliases, sig = str(aliases_path()), _signature(aliases_path())
+        db = _open(str(root), version, aliases, sig)
     except StoreError as exc:
-        empty = apply_aliases(empty_tables())
-        return Data(version="", root=str(root), tables=empty, quotes=queries.quotes_view(empty),
-                    events=queries.events_view(empty), merges=empty["merges"], names={}, colors={}, persons=[],
-                    error=str(exc))
+        return Data(version="", root=str(root), error=str(exc))
+    except duckdb.Error as exc:
+        return Data(version="", root=str(root), error=f"a table is unreadable ({exc}); rebuild the store.")
+    data = Data(version=version, root=str(root), db=db, key="|".join((str(root), version, aliases, sig)))
+    data.persons = data.ask(queries.persons_by_weight, OPTION_LIMIT.value())
+    data.colors = color_map(data.persons[:len(PALETTE)])  # past these, a name's colour is its hashed one
+    return data
+
+
+def speaker_options(data: Data) -> list[str]:
+    """The persons a speaker filter lists, and "(unattributed)" last when some quote has no speaker."""
+    return data.persons + ([UNATTRIBUTED] if data.has_unattributed() else [])
 
 
 @st.cache_resource(show_spinner="Loading the English language model …")
 def nlp() -> Language:
-    """The spaCy pipeline, loaded once per server process."""
+    """The spaCy pipeline, loaded once per server process (spaCy is imported only then: the pages that read
+    the store never need it)."""
+    from whosaid.nlp import load_nlp
+
     return load_nlp()

@@ -2,6 +2,7 @@
 'link to this view' box, date-range and quote/event pickers that live in the URL."""
 from __future__ import annotations
 
+import contextlib
 import html
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -76,23 +77,26 @@ def in_span(span: tuple[date, date] | None) -> Callable[[str], bool]:
 
 def check_params(allowed: dict[str, Validator]) -> list[str]:
     """Warn about (and drop) URL parameters this page does not know or whose values are not valid here;
-    returns the notices shown. Widgets bound to the URL drop their own invalid values."""
+    returns the notices shown. A validator is a collection of the valid values, a check of one value, or
+    None for anything."""
     notices = []
     for key in list(st.query_params.keys()):
         values = st.query_params.get_all(key)
+        given = [v for v in values if v != ""]
         if key not in allowed:
             notices.append(f"the link parameter “{key}” is not used on this page")
-            bad = True
+            keep = None
         else:
-            wrong = [v for v in values if v != "" and not _ok(allowed[key], v)]
+            wrong = [v for v in given if not _ok(allowed[key], v)]
             if wrong:
                 notices.append(f"“{key}={wrong[0]}” is not a valid value here")
-            bad = bool(wrong) and len(wrong) == len([v for v in values if v != ""])
-        if bad:
-            try:
-                del st.query_params[key]
-            except Exception:  # a widget bound to it drops the value itself
-                pass
+            keep = [v for v in given if v not in wrong] if wrong else values
+        if keep != values:
+            with contextlib.suppress(Exception):  # a widget bound to it drops the value itself
+                if keep:
+                    st.query_params[key] = keep
+                else:
+                    del st.query_params[key]
     if notices:
         msg = "Ignored " + "; ".join(notices) + "."
         st.toast(msg, icon=":material/link_off:")
@@ -100,9 +104,49 @@ def check_params(allowed: dict[str, Validator]) -> list[str]:
     return notices
 
 
+def positive(v: str) -> bool:
+    """A URL-value check: a whole number from 1 (a page number)."""
+    return v.isdigit() and int(v) >= 1
+
+
+def listed(options: Sequence[str], param: str) -> list[str]:
+    """A filter box's options: `options` plus the values the URL gives for `param` that are not among them
+    (check_params has already dropped the invalid ones), so a link to anyone works when a box lists only the
+    most quoted."""
+    extra = [v for v in st.query_params.get_all(param) if v and v not in options]
+    return list(options) + list(dict.fromkeys(extra))
+
+
+def reset_page(key: str = "page") -> None:
+    """Go back to the first page (a filter changed)."""
+    if key in st.query_params:
+        del st.query_params[key]
+
+
+def pager(total: int, size: int, label: str = "rows", key: str = "page") -> tuple[int, str]:
+    """The page of `total` rows in pages of `size` the URL parameter `key` names (1 when absent or past the
+    end), with a box to choose another when there are several; returns (page, "rows a–b of total")."""
+    pages = max(1, -(-total // size))
+    raw = st.query_params.get(key, "1")
+    page = int(raw) if raw.isdigit() and 1 <= int(raw) <= pages else 1
+    box = f"{key}_box"
+    if pages > 1:
+        if st.session_state.get(box) != page:
+            st.session_state[box] = page
+
+        def sync() -> None:
+            chosen = st.session_state.get(box) or 1
+            set_param(key, str(chosen) if chosen > 1 else None)
+
+        st.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, step=1, key=box, on_change=sync,
+                        help=f"{size:,} {label} a page; the page number is part of the link.")
+    first, last = (page - 1) * size + 1, min(page * size, total)
+    return page, (f"{label} {first:,}–{last:,} of {total:,}" if total else f"no {label}")
+
+
 def link_box(route: Route) -> None:
     """A sidebar box with the link to exactly this view (page and every filter), ready to copy."""
-    pairs = [(k, v) for k in st.query_params.keys() for v in st.query_params.get_all(k)]
+    pairs = [(k, v) for k in st.query_params for v in st.query_params.get_all(k)]
     query = ("?" + urlencode(pairs)) if pairs else ""
     base = st.context.url
     link = (base + query) if base else f"/{route.url_path}{query}"
@@ -111,7 +155,8 @@ def link_box(route: Route) -> None:
         st.code(link, language=None, wrap_lines=True)
 
 
-def date_range(label: str, span: tuple[date, date] | None, key: str = "dates") -> tuple[date, date] | None:
+def date_range(label: str, span: tuple[date, date] | None, key: str = "dates",
+               on_change: Callable[[], None] | None = None) -> tuple[date, date] | None:
     """A date-range input bound to the URL; None when it covers the whole span (no filtering)."""
     if not span:
         return None
@@ -120,7 +165,7 @@ def date_range(label: str, span: tuple[date, date] | None, key: str = "dates") -
         st.caption(f"All dated items fall on {lo.isoformat()}.")
         return None
     value = st.date_input(label, value=(lo, hi), min_value=lo, max_value=hi, key=key, bind="query-params",
-                          help="Keeps what overlaps the range. Items without a date are left out once you narrow it.")
+                          on_change=on_change, help="Keeps what overlaps the range. Items without a date are left out once you narrow it.")
     if isinstance(value, (tuple, list)) and len(value) == 2 and (value[0], value[1]) != (lo, hi):
         return value[0], value[1]
     return None
@@ -128,9 +173,10 @@ def date_range(label: str, span: tuple[date, date] | None, key: str = "dates") -
 
 def url_pick(label: str, options: Sequence[str], param: str, key: str,
              format_func: Callable[[str], str] = str, help: str | None = None,
-             clear: Sequence[str] = ()) -> str | None:
+             clear: Sequence[str] = (), accept_new: bool = False) -> str | None:
     """A selectbox mirrored into the URL parameter `param` (for choices whose labels are not URL-friendly:
-    the URL holds the id, the box shows the label); changing it drops the `clear` parameters."""
+    the URL holds the id, the box shows the label); changing it drops the `clear` parameters. With
+    `accept_new`, an id not listed can be typed (the page checks it on the next run)."""
     current = st.query_params.get(param)
     current = current if current in options else None
     if key not in st.session_state or st.session_state[key] != current:
@@ -147,7 +193,7 @@ def url_pick(label: str, options: Sequence[str], param: str, key: str,
             del st.query_params[param]
 
     return st.selectbox(label, list(options), key=key, format_func=format_func, on_change=sync,
-                        placeholder="none chosen", help=help)
+                        placeholder="none chosen", help=help, accept_new_options=accept_new)
 
 
 def set_param(param: str, value: str | None) -> None:
