@@ -7,6 +7,7 @@ from whosaid.dashboard import (
     OPTION_LIMIT,
     IngestError,
     check_params,
+    current_aliases,
     data_or_stop,
     library,
     link_box,
@@ -54,11 +55,12 @@ if submitted:
                 try:
                     if name is None:
                         added = library.add_text(payload, store_dir, articles_dir, title=title, url=url, nlp=model,
-                                                 date=pub.isoformat() if pub else None, any_language=any_language)
+                                                 date=pub.isoformat() if pub else None, any_language=any_language,
+                                                 aliases=current_aliases())
                     else:
                         added = library.add_bytes(payload, name, store_dir, articles_dir, url=url, nlp=model,
                                                   title=title if one else None, date=pub.isoformat() if pub else None,
-                                                  any_language=any_language)
+                                                  any_language=any_language, aliases=current_aliases())
                     done.append(added)
                 except IngestError as exc:
                     failed.append(str(exc))
@@ -98,7 +100,7 @@ else:
             st.warning("Tick the box to confirm the removal.")
         else:
             try:
-                gone = library.remove_article(doc, store_dir, articles_dir)
+                gone = library.remove_article(doc, store_dir, articles_dir, aliases=current_aliases())
                 st.success(f"Removed {md(doc)}" + (f" and deleted {md(gone)}." if gone else "."))
             except (IngestError, OSError) as exc:
                 st.error(f"Could not remove {md(doc)}: {md(exc)}")

@@ -14,6 +14,7 @@ from whosaid import __version__, store
 from whosaid.dates import is_day
 from whosaid.extract import extract_article
 from whosaid.ingest import SUFFIXES, IngestError, content_hash, doc_id, from_bytes, give_date
+from whosaid.store.corpus import refresh_corpus
 
 
 @dataclass
@@ -58,7 +59,7 @@ def _free_doc(doc: str, root: Path, articles_dir: Path, suffix: str, digest: str
 
 def add_bytes(data: bytes, name: str, root: str | Path, articles_dir: str | Path, *, title: str | None = None,
               date: str | None = None, url: str | None = None, nlp: Language | None = None,
-              any_language: bool = False) -> Added:
+              any_language: bool = False, aliases: dict[str, str] | None = None) -> Added:
     """Read, extract and store one article from a file's bytes; raises IngestError with a message for the user
     (also for a file whose bytes are already in the store under another name, and, unless `any_language`, for
     an article that is not in English)."""
@@ -95,6 +96,7 @@ def add_bytes(data: bytes, name: str, root: str | Path, articles_dir: str | Path
         if not existed:
             target.unlink(missing_ok=True)
         raise
+    _refresh(root, aliases)
     a = extraction.article
     return Added(doc=a.doc, title=a.title, path=str(target), quotes=len(extraction.quotes),
                  events=len(extraction.events), date=a.date, date_source=a.date_source, notes=list(a.notes))
@@ -108,15 +110,25 @@ def slug(text: str, fallback: str) -> str:
 
 def add_text(text: str, root: str | Path, articles_dir: str | Path, *, title: str | None = None,
              date: str | None = None, url: str | None = None, nlp: Language | None = None,
-             any_language: bool = False) -> Added:
+             any_language: bool = False, aliases: dict[str, str] | None = None) -> Added:
     """Store pasted text as an article (saved as a .txt file named after its title)."""
     data = (text or "").encode("utf-8")
     name = slug(title or "", "pasted-" + content_hash(data)[:8]) + ".txt"
     return add_bytes(data, name, root, articles_dir, title=title, date=date, url=url, nlp=nlp,
-                     any_language=any_language)
+                     any_language=any_language, aliases=aliases)
 
 
-def remove_article(doc: str, root: str | Path, articles_dir: str | Path) -> str | None:
+def _refresh(root: Path, aliases: dict[str, str] | None) -> None:
+    """The corpus tables (persons, stories) for the store's new version; should that step fail, the article stays
+    stored and the dashboard computes them itself."""
+    try:
+        refresh_corpus(root, aliases=aliases)
+    except Exception:  # noqa: BLE001 - the article is stored; the tables can be made again by the next build
+        pass
+
+
+def remove_article(doc: str, root: str | Path, articles_dir: str | Path, *,
+                   aliases: dict[str, str] | None = None) -> str | None:
     """Remove an article from the store and delete its saved file when it lies in `articles_dir`;
     returns the deleted file's path, if any."""
     root, articles_dir = Path(root), Path(articles_dir).resolve()
@@ -125,6 +137,7 @@ def remove_article(doc: str, root: str | Path, articles_dir: str | Path) -> str 
     if rows.empty:
         raise IngestError(f"There is no article {doc!r} in the store.")
     store.remove(root, [doc])
+    _refresh(root, aliases)
     path = rows.iloc[0]["path"]
     if isinstance(path, str) and path:
         p = Path(path)

@@ -21,7 +21,7 @@ from whosaid.dashboard.routes import (
     Route,
     run,
 )
-from whosaid.dashboard.state import Data, aliases_path, load_data, nlp, speaker_options
+from whosaid.dashboard.state import Data, aliases_path, current_aliases, load_data, nlp, speaker_options
 from whosaid.dashboard.ui import (
     check_params,
     data_or_stop,
@@ -53,7 +53,8 @@ from whosaid.settings import (
 __all__ = ["ADD_ARTICLES", "ARTICLE", "CHART_SPEAKERS", "MAX_BYTES", "OPTION_LIMIT", "OVERVIEW", "PAGE_SIZE",
            "QUOTES", "ROUTES", "SPEAKER", "SPEAKER_QUOTES", "TABLE_ROWS", "TEXT_QUOTES", "TIMELINE", "TIMELINE_MARKS",
            "UNATTRIBUTED", "WHO_SAID_WHAT", "Data", "IngestError", "Route", "aliases_path", "charts",
-           "check_params", "color_of", "data_or_stop", "date_range", "exports", "highlight", "in_span", "library",
+           "check_params", "current_aliases", "color_of", "data_or_stop", "date_range", "exports", "highlight",
+           "in_span", "library",
            "link_box", "listed", "load_data", "md", "nlp", "pager", "paths", "positive", "queries", "quote_block",
            "reset_page", "run", "set_param", "short", "speaker_options", "tint", "url_pick"]
 

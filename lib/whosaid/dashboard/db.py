@@ -192,8 +192,8 @@ class Corpus:
         stored = load_corpus(self.root, corpus_key(self.version, self.aliases))
         if "merges" in stored:
             return stored["merges"]
-        speakers = self.df("SELECT doc, speaker_id, name, kind, roles, aliases FROM speakers")
-        quotes = self.df("SELECT doc, quote_id, speaker_id FROM quotes")
+        speakers = self.df("SELECT doc, speaker_id, name, kind, roles FROM speakers")
+        quotes = self.df("SELECT doc, quote_id, speaker_id, speaker_spans FROM quotes")
         return build_persons(speakers, quotes, aliases=self.aliases)[2]
 
     def _persons(self) -> None:

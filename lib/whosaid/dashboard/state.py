@@ -45,6 +45,11 @@ def articles_dir() -> Path:
     return resolve(ARTICLES, base=app_dir())
 
 
+def current_aliases() -> dict[str, str]:
+    """The aliases file's merges as they are now (alias key -> canonical name)."""
+    return read_aliases(aliases_path())
+
+
 def aliases_path() -> Path:
     """The aliases file: $WHOSAID_ALIASES, else data/aliases.tsv beside dashboard.py."""
     return resolve(ALIASES, base=app_dir())
