@@ -17,6 +17,7 @@ from whosaid.dashboard import (
     pager,
     positive,
     queries,
+    routes,
 )
 
 st.title("whosaid")
@@ -41,7 +42,8 @@ nav[0].page_link(TIMELINE.file, label="Timeline of events", icon=":material/time
 nav[1].page_link(WHO_SAID_WHAT.file, label="Who said what", icon=":material/bar_chart:")
 nav[2].page_link(QUOTES.file, label="All quotes", icon=":material/format_quote:")
 nav[3].page_link(SPEAKER.file, label="Speakers", icon=":material/person:")
-nav[4].page_link(ADD_ARTICLES.file, label="Add articles", icon=":material/upload_file:")
+if ADD_ARTICLES in routes():  # not on a dashboard shared read-only
+    nav[4].page_link(ADD_ARTICLES.file, label="Add articles", icon=":material/upload_file:")
 
 st.subheader("Articles")
 st.caption("Publication date and where it came from: **given** by you, read from the page's **metadata**, or "

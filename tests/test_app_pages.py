@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from _apptest import new_app, open_page
 from _dashboard_data import build
-from whosaid.dashboard.routes import ARTICLE, OVERVIEW, QUOTES, ROUTES, SPEAKER, TIMELINE, WHO_SAID_WHAT
+from whosaid.dashboard.routes import ADD_ARTICLES, ARTICLE, OVERVIEW, QUOTES, ROUTES, SPEAKER, TIMELINE, WHO_SAID_WHAT
 
 from tests.conftest import ROOT
 from streamlit.testing.v1 import AppTest
@@ -292,3 +292,22 @@ def test_many_events_are_counted_per_day_or_week(app, monkeypatch):
     assert len(table_with(at, "date", "granularity")) == 5  # the table still lists them
     at = open_page(new_app(), TIMELINE.file, dates=["2017-08-14", "2017-08-20"])  # narrowed: drawn one by one
     assert "spoke in Miami" in next(iter(at.get("plotly_chart"))).proto.spec
+
+
+def test_a_dashboard_shared_read_only_offers_no_way_to_change_the_store(small_store, monkeypatch, tmp_path):
+    monkeypatch.setenv("WHOSAID_STORE", str(small_store))
+    monkeypatch.setenv("WHOSAID_READ_ONLY", "1")
+    at = new_app().run()
+    assert not at.exception
+    links = [p.proto.page for p in at.get("page_link")]
+    assert links and not any("add_articles" in page for page in links)
+    with pytest.raises(Exception):  # the page is not in the navigation at all
+        at.switch_page(ADD_ARTICLES.file).run()
+    from whosaid import library, store
+    from whosaid.ingest import IngestError
+
+    with pytest.raises(IngestError, match="read-only"):
+        library.add_text("Mayor Jane Doe said on Monday the bridge would open.", small_store, tmp_path)
+    with pytest.raises(IngestError, match="read-only"):
+        library.remove_article("a-sanctuary", small_store, tmp_path)
+    assert len(store.load_tables(small_store)["articles"]) == 2

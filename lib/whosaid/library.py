@@ -14,6 +14,7 @@ from whosaid import __version__, store
 from whosaid.dates import is_day
 from whosaid.extract import extract_article
 from whosaid.ingest import SUFFIXES, IngestError, content_hash, doc_id, from_bytes, give_date
+from whosaid.settings import read_only
 from whosaid.store.corpus import refresh_corpus
 
 
@@ -63,6 +64,7 @@ def add_bytes(data: bytes, name: str, root: str | Path, articles_dir: str | Path
     """Read, extract and store one article from a file's bytes; raises IngestError with a message for the user
     (also for a file whose bytes are already in the store under another name, and, unless `any_language`, for
     an article that is not in English)."""
+    _writable()
     root, articles_dir = Path(root), Path(articles_dir)
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIXES:
@@ -118,6 +120,12 @@ def add_text(text: str, root: str | Path, articles_dir: str | Path, *, title: st
                      any_language=any_language, aliases=aliases)
 
 
+def _writable() -> None:
+    """Refuse to change the store of a dashboard shared read-only ($WHOSAID_READ_ONLY)."""
+    if read_only():
+        raise IngestError("This dashboard is shared read-only: articles cannot be added or removed here.")
+
+
 def _refresh(root: Path, aliases: dict[str, str] | None) -> None:
     """The corpus tables (persons, stories) for the store's new version; should that step fail, the article stays
     stored and the dashboard computes them itself."""
@@ -131,6 +139,7 @@ def remove_article(doc: str, root: str | Path, articles_dir: str | Path, *,
                    aliases: dict[str, str] | None = None) -> str | None:
     """Remove an article from the store and delete its saved file when it lies in `articles_dir`;
     returns the deleted file's path, if any."""
+    _writable()
     root, articles_dir = Path(root), Path(articles_dir).resolve()
     tables = store.load_tables(root)
     rows = tables["articles"][tables["articles"]["doc"] == doc]

@@ -81,4 +81,13 @@ TEXT_QUOTES = Number("text_quotes", "WHOSAID_TEXT_QUOTES", 20000,
 MEMORY_MB = Number("memory_mb", "WHOSAID_MEMORY_MB", 512,
                    "memory in megabytes DuckDB may use for the dashboard (its copies of the quotes and events "
                    "included); past it, DuckDB spills to a temporary folder")
+READ_ONLY_ENV = "WHOSAID_READ_ONLY"  # 1/true/yes: the dashboard only reads (no Add articles, no removal)
+
+
+def read_only() -> bool:
+    """Whether the dashboard is shared read-only ($WHOSAID_READ_ONLY is 1, true or yes): it offers no way to
+    add or remove articles, and the library refuses to."""
+    return os.environ.get(READ_ONLY_ENV, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
 NUMBERS = (PAGE_SIZE, CHART_SPEAKERS, SPEAKER_QUOTES, TABLE_ROWS, TIMELINE_MARKS, OPTION_LIMIT, TEXT_QUOTES, MEMORY_MB)

@@ -19,6 +19,7 @@ from whosaid.dashboard.routes import (
     TIMELINE,
     WHO_SAID_WHAT,
     Route,
+    routes,
     run,
 )
 from whosaid.dashboard.state import Data, aliases_path, current_aliases, load_data, nlp, speaker_options
@@ -56,7 +57,7 @@ __all__ = ["ADD_ARTICLES", "ARTICLE", "CHART_SPEAKERS", "MAX_BYTES", "OPTION_LIM
            "check_params", "current_aliases", "color_of", "data_or_stop", "date_range", "exports", "highlight",
            "in_span", "library",
            "link_box", "listed", "load_data", "md", "nlp", "pager", "paths", "positive", "queries", "quote_block",
-           "reset_page", "run", "set_param", "short", "speaker_options", "tint", "url_pick"]
+           "reset_page", "routes", "run", "set_param", "short", "speaker_options", "tint", "url_pick"]
 
 
 def __getattr__(name: str) -> Any:

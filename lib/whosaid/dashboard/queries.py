@@ -22,8 +22,8 @@ from datetime import date, timedelta
 import pandas as pd
 
 from whosaid.corpus.persons import UNATTRIBUTED
-from whosaid.names import name_key
 from whosaid.dashboard.db import Corpus
+from whosaid.names import name_key
 
 KINDS = ["direct", "indirect", "mixed"]
 # Column lists, each defined once: what the tables show is what the downloads hold.

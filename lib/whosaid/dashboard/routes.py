@@ -9,6 +9,8 @@ from dataclasses import dataclass
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
+from whosaid.settings import read_only
+
 
 @dataclass(frozen=True)
 class Route:
@@ -34,9 +36,15 @@ ARTICLE = Route("article", "pages/article.py", "Article", ":material/article:")
 SPEAKER = Route("speaker", "pages/speaker.py", "Speaker", ":material/person:")
 ADD_ARTICLES = Route("add_articles", "pages/add_articles.py", "Add articles", ":material/upload_file:")
 ROUTES = (OVERVIEW, TIMELINE, WHO_SAID_WHAT, QUOTES, ARTICLE, SPEAKER, ADD_ARTICLES)
+WRITES = (ADD_ARTICLES,)  # the pages that change the store: absent from a read-only dashboard
+
+
+def routes() -> tuple[Route, ...]:
+    """The pages this dashboard offers: all of them, or those that only read when it is shared read-only."""
+    return tuple(r for r in ROUTES if r not in WRITES) if read_only() else ROUTES
 
 
 def run() -> None:
     """Configure the app and run the page the URL names, through the one navigation (dashboard.py's body)."""
     st.set_page_config(page_title="whosaid", page_icon=":material/record_voice_over:", layout="wide")
-    st.navigation([r.page() for r in ROUTES]).run()
+    st.navigation([r.page() for r in routes()]).run()

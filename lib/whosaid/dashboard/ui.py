@@ -11,9 +11,10 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from whosaid.dashboard.routes import ADD_ARTICLES, Route
+from whosaid.dashboard.routes import ADD_ARTICLES, Route, routes
 from whosaid.dashboard.state import Data, articles_dir, load_data, store_root
 from whosaid.dates import is_day, parse_day
+from whosaid.settings import read_only
 
 
 def _leave_pages_folder_mode() -> None:
@@ -52,9 +53,10 @@ def data_or_stop(allow_empty: bool = False) -> Data:
         st.stop()
     if data.empty and not allow_empty:
         st.info("There are no articles yet. Build the store from a folder of articles with the command below "
-                "(then reload this page), or add articles on the **Add articles** page.")
+                "(then reload this page)" + ("." if read_only() else ", or add articles on the **Add articles** page."))
         st.code(BUILD_HINT.format(root=data.root), language="bash")
-        st.page_link(ADD_ARTICLES.file, label=ADD_ARTICLES.title, icon=ADD_ARTICLES.icon)
+        if ADD_ARTICLES in routes():
+            st.page_link(ADD_ARTICLES.file, label=ADD_ARTICLES.title, icon=ADD_ARTICLES.icon)
         st.stop()
     return data
 
