@@ -21,6 +21,8 @@ into SQL text. Each query runs on its own cursor, so sessions on several threads
 """
 from __future__ import annotations
 
+import atexit
+import contextlib
 import shutil
 import tempfile
 import threading
@@ -149,7 +151,9 @@ class Corpus:
         for name, (sql, ordinal, order, _, _) in ROWS.items():
             self._con.execute(f"CREATE VIEW {name} AS SELECT row_number() OVER (ORDER BY {order}) AS {ordinal}, * "
                               f"FROM ({sql})")
+        self._warm_con: duckdb.DuckDBPyConnection | None = None
         self.warming = threading.Thread(target=self._warm, name=f"whosaid-warm-{version}", daemon=True)
+        _OPEN.add(self)
         if warm:
             self.warming.start()
 
@@ -229,7 +233,7 @@ class Corpus:
     def _warm(self) -> None:
         """Copy `quote_rows` and `event_rows` into memory, each time pointing the view at the copy."""
         try:
-            con = self._con.cursor()
+            con = self._warm_con = self._con.cursor()
             for name, (sql, ordinal, order, source, small) in ROWS.items():
                 for column in small:  # a few distinct words: stored as small numbers, read back as the words
                     con.execute(f"""CREATE TYPE {name}_{column} AS ENUM (SELECT DISTINCT "{column}" FROM {source}
@@ -301,3 +305,20 @@ class Corpus:
         """Release the database."""
         self.wait()
         self._con.close()
+
+    def stop(self) -> None:
+        """Interrupt the background copy and wait for it (at exit: a thread left inside DuckDB aborts the process)."""
+        if self.warming.is_alive():
+            with contextlib.suppress(Exception):
+                self._warm_con.interrupt()
+            self.warming.join(timeout=10)
+
+
+_OPEN: weakref.WeakSet[Corpus] = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_warming() -> None:
+    """Stop every database's background copy before the interpreter tears its threads down."""
+    for db in list(_OPEN):
+        db.stop()
