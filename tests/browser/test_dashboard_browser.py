@@ -32,7 +32,7 @@ def quote_count(pg) -> tuple[int, int]:
 
 
 def downloaded_rows(pg, label: str) -> list[dict]:
-    with pg.expect_download() as dl:
+    with pg.expect_download(timeout=90_000) as dl:  # the file is made on click, on a shared machine
         pg.get_by_role("button", name=label).click()
     return list(csv.DictReader(io.StringIO(open(dl.value.path(), encoding="utf-8-sig").read())))
 
