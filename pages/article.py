@@ -85,7 +85,7 @@ if quote_id:
 
 st.html(highlight.article_html(a["text"], quotes, data.colors, selected=quote_id))
 if quote_id:  # our own script (no article text in it): bring the chosen quote into view
-    target = json.dumps(highlight.anchor_id(quote_id))
+    target = json.dumps(highlight.anchor_id(quote_id)).replace("<", "\\u003c")  # never a "</script>"
     st.html(f"<script>const el=document.getElementById({target});"
             f"if(el){{el.scrollIntoView({{block:'center'}});}}</script>", unsafe_allow_javascript=True)
 link_box(ARTICLE)
