@@ -34,6 +34,7 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+import pyarrow.parquet as pq
 
 from whosaid import store
 from whosaid.corpus.nametypes import UNRESOLVED
@@ -46,10 +47,11 @@ from whosaid.temporal.timeml import value_interval
 # or all-null file the type the queries expect). Article text is read one article at a time.
 COLUMNS: dict[str, dict[str, str]] = {
     "articles": {"doc": "VARCHAR", "title": "VARCHAR", "date": "VARCHAR", "date_source": "VARCHAR",
-                 "date_confidence": "DOUBLE", "url": "VARCHAR", "path": "VARCHAR", "text": "VARCHAR",
-                 "n_quotes": "BIGINT", "n_events": "BIGINT"},
+                 "date_confidence": "DOUBLE", "url": "VARCHAR", "path": "VARCHAR", "outlet": "VARCHAR",
+                 "text": "VARCHAR", "n_quotes": "BIGINT", "n_events": "BIGINT"},
     "quotes": {"doc": "VARCHAR", "quote_id": "VARCHAR", "speaker": "VARCHAR", "speaker_id": "VARCHAR",
-               "kind": "VARCHAR", "cue": "VARCHAR", "text": "VARCHAR", "date": "VARCHAR", "start": "BIGINT",
+               "kind": "VARCHAR", "cue": "VARCHAR", "cue_class": "VARCHAR", "text": "VARCHAR", "date": "VARCHAR",
+               "start": "BIGINT",
                "end": "BIGINT", "content_spans": "BIGINT[][]", "speaker_spans": "BIGINT[][]",
                "cue_spans": "BIGINT[][]"},
     "speakers": {"doc": "VARCHAR", "speaker_id": "VARCHAR", "name": "VARCHAR", "kind": "VARCHAR",
@@ -69,11 +71,13 @@ def _literal(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
-def _view_sql(name: str, files: list[Path], *, live_only: bool = False) -> str:
+def _view_sql(name: str, files: list[Path], *, live_only: bool = False, present: set[str] | None = None) -> str:
     """A view of one store table with the typed columns of COLUMNS (empty when the table has no file); with
-    `live_only`, only the rows the store's placement names live (a part can hold an article's replaced rows)."""
+    `live_only`, only the rows the store's placement names live (a part can hold an article's replaced rows).
+    A column in no file (`present` names those the files hold; a part written by an older whosaid lacks the
+    columns added since) reads as NULL."""
     cols = COLUMNS[name]
-    select = ", ".join(f'CAST("{c}" AS {t}) AS "{c}"' for c, t in cols.items())
+    select = ", ".join(f'CAST({_col(c, present)} AS {t}) AS "{c}"' for c, t in cols.items())
     if not files:
         nulls = ", ".join(f'CAST(NULL AS {t}) AS "{c}"' for c, t in cols.items())
         return (f"CREATE VIEW {name} AS SELECT {nulls}, CAST(NULL AS VARCHAR) AS _file, CAST(NULL AS INTEGER) AS _f, "
@@ -86,6 +90,16 @@ def _view_sql(name: str, files: list[Path], *, live_only: bool = False) -> str:
                    "AND l.part = regexp_extract(s._file, 'part-(.+)\\.parquet$', 1)")
     return (f"CREATE VIEW {name} AS SELECT {select}, _file, CAST(list_position({listed}, _file) - 1 AS INTEGER) AS _f, "
             f"file_row_number AS _row FROM {source}")
+
+
+def _col(column: str, present: set[str] | None) -> str:
+    """A column reference, or NULL for a column none of the files holds."""
+    return f'"{column}"' if present is None or column in present else "NULL"
+
+
+def _file_columns(files: list[Path]) -> set[str]:
+    """The columns any of these Parquet files holds (read from their footers)."""
+    return {c for f in files for c in pq.read_schema(f).names}
 
 
 def _const(value: str) -> str:
@@ -142,7 +156,7 @@ class Corpus:
             self._table("live_parts", pd.DataFrame(list(snap.placement.items()), columns=["doc", "part"]),
                         {"doc": "VARCHAR", "part": "VARCHAR"})
         for name, files in self.files.items():
-            self._con.execute(_view_sql(name, files, live_only=not snap.clean))
+            self._con.execute(_view_sql(name, files, live_only=not snap.clean, present=_file_columns(files)))
         self.counts = {name: self.value(f"SELECT count(*) FROM {name}") for name in COLUMNS}  # reads every file
         self._con.execute("""CREATE TABLE titles AS SELECT doc,
             CASE WHEN regexp_matches(coalesce(title, ''), '\\S') THEN title ELSE doc END AS title FROM articles""")
