@@ -43,6 +43,7 @@ class Quote:
     speaker: str | None = None  # canonical speaker name
     speaker_id: str | None = None
     cue: str | None = None  # cue lemma, e.g. "say"
+    cue_class: str = "speech"  # speech | writing | stance | no_comment (whosaid.quotes.cues.CLASSES)
     text: str = ""  # the content as it reads (spans joined by " … ")
 
 

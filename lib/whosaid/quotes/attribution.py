@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from whosaid.model import Quote
-from whosaid.quotes.cues import cue_for
+from whosaid.quotes.cues import attribution_class, cue_for, reports_no_words
 from whosaid.quotes.marks import Quoted, find_quoted, word_count
 
 SUBJ = ("nsubj", "csubj")
@@ -288,9 +288,8 @@ def _noun_attribution(tok: Token, frames: frozenset[str]) -> _Attr | None:
     clause = None
     for c in tok.children:
         if c.dep_ in ("acl", "ccomp") and c.i > tok.i:
-            if "that" in frames and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
-                clause = c
-            elif "xcomp" in frames and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            that = "that" in frames and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            if that or ("xcomp" in frames and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
                 clause = c
     preps = {f[5:] for f in frames if f.startswith("prep:")}
     if clause is None and preps:  # "his support for Trump", "criticism of the plan"
@@ -353,6 +352,8 @@ def _verb_after_quote(doc: Doc, q: Quoted, hi: int) -> Token | None:
         if t.is_space or "\n" in t.text or t.text in (".", ";") or (t.text == "," and i > hi):
             return None
         if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP"):
+            if reports_no_words(t):
+                return None
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if subj is None and i == hi and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("PROPN", "NOUN", "DET"):
                 return t  # '“...,” says Myra Gutin, a historian': the parser misses the inverted subject
@@ -378,8 +379,8 @@ def _verb_before(doc: Doc, q: Quoted, lo: int) -> Token | None:
     if doc[i].tag_ not in ("VBD", "VBZ", "VBP", "VBG") and not (
             doc[i].tag_ == "VBN" and any(c.dep_ == "aux" for c in doc[i].children)):  # "a doctor had typed"
         return None
-    if doc[i].lower_ in ("called",) and i > 0 and doc[i - 1].lower_ in ("so", "so-"):
-        return None
+    if (doc[i].lower_ in ("called",) and i > 0 and doc[i - 1].lower_ in ("so", "so-")) or reports_no_words(doc[i]):
+        return None  # "so-called", "order a “...”"
     return doc[i] if _subject(doc[i]) is not None else None
 
 
@@ -525,11 +526,19 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def extract_quotes(doc: Doc) -> list[Quote]:
-    """Quotes in a parsed article, each with content, cue and speaker mention spans."""
+@dataclass(frozen=True)
+class _Quotations:
+    """The article's quotations with the tokens they cover."""
+
+    quoted: list[Quoted]
+    ranges: list[tuple[Quoted, int, int, bool]]  # quotation, first token, last+1 token, scare quotes
+    in_long: list[bool]  # tokens inside a quotation that is not a scare quote
+    in_any: list[bool]  # tokens inside any quotation
+
+
+def _quotations(doc: Doc) -> _Quotations:
+    """Quotations paired in the text; single marks only after a colon or a verb, scare quotes marked."""
     text = doc.text
-    if not text.strip() or not doc.has_annotation("DEP"):
-        return []  # nothing to attribute without a dependency parse (e.g. a blank pipeline)
     quoted = find_quoted(text)
     in_long = [False] * len(doc)
     qranges = []
@@ -549,10 +558,24 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         lo, hi = _token_range(doc, q)
         for i in range(lo, hi):
             in_any[i] = True
+    return _Quotations(quoted, qranges, in_long, in_any)
 
+
+def _rule_attributions(doc: Doc, in_long: list[bool]) -> list[_Attr]:
+    """Attributions from the cue lexicon and the parse, and headline colons, nested ones split."""
     attrs = _parse_attributions(doc, in_long) + _colon_attributions(doc)
     # nested attributions: the one whose content holds the other's cue wins ("X said Y believes Z")
-    attrs = _split_nested(doc, attrs)
+    return _split_nested(doc, attrs)
+
+
+def extract_quotes(doc: Doc) -> list[Quote]:
+    """Quotes in a parsed article, each with content, cue and speaker mention spans."""
+    text = doc.text
+    if not text.strip() or not doc.has_annotation("DEP"):
+        return []  # nothing to attribute without a dependency parse (e.g. a blank pipeline)
+    qs = _quotations(doc)
+    quoted, qranges, in_any = qs.quoted, qs.ranges, qs.in_any
+    attrs = _rule_attributions(doc, qs.in_long)
 
     # quotations: extend the attribution they overlap, or attribute them
     attrs.sort(key=lambda a: a.start(doc))
@@ -589,9 +612,17 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         cue = _char_spans(doc, set(a.cue)) or [(doc[a.cue[0]].idx, doc[a.cue[0]].idx + len(doc[a.cue[0]]))]
         body = " … ".join(text[s:e].strip() for s, e in spans)
         quotes.append(Quote(content_spans=spans, speaker_spans=src, cue_spans=cue,
-                            kind=_kind(text, spans, quoted), cue=a.lemma, text=body))
+                            kind=_kind(text, spans, quoted), cue=a.lemma, text=body, cue_class=_class(doc, a)))
     quotes.sort(key=lambda q: q.content_spans[0][0])
     return quotes
+
+
+def _class(doc: Doc, a: _Attr) -> str:
+    """The attribution's class (speech, writing, stance, no_comment) from its cue, first words and source."""
+    words = [doc[i].lemma_.lower() for i in sorted(a.content)[:3]]
+    src = set(a.source)
+    head = next((doc[i] for i in sorted(src) if doc[i].head.i not in src or doc[i].head.i == i), None)
+    return attribution_class(a.lemma, words, head.lemma_.lower() if head is not None else None, quoted=a.quoted)
 
 
 # ---------------------------------------------------------------- quotations no parse attribution covers
@@ -742,7 +773,7 @@ def _by_verb_before_colon(site: _Site) -> _Attr | None:
         return None
     verb = None
     for k in range(colon.start - 1, max(-1, colon.start - 5), -1):
-        if doc[k].pos_ == "VERB" and _subject(doc[k]) is not None:
+        if doc[k].pos_ == "VERB" and _subject(doc[k]) is not None and not reports_no_words(doc[k]):
             verb = doc[k]
             break
         if doc[k].is_punct or doc[k].is_space:
