@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whosaid.model import Quote
 from whosaid.quotes.cues import attribution_class, cue_for, reports_no_words
+from whosaid.quotes.learned import Hint, QuoteTagger, shipped_tagger
 from whosaid.quotes.marks import Quoted, find_quoted, word_count
 
 SUBJ = ("nsubj", "csubj")
@@ -568,14 +569,53 @@ def _rule_attributions(doc: Doc, in_long: list[bool]) -> list[_Attr]:
     return _split_nested(doc, attrs)
 
 
-def extract_quotes(doc: Doc) -> list[Quote]:
-    """Quotes in a parsed article, each with content, cue and speaker mention spans."""
+def _hints(attrs: list[_Attr]) -> list[Hint]:
+    return [Hint(cue=tuple(a.cue), content=frozenset(a.content), source=tuple(a.source), lemma=a.lemma)
+            for a in attrs]
+
+
+def rule_hints(doc: Doc) -> list[Hint]:
+    """What the rules attribute from the parse (before quotations are attached): the model's hints."""
+    if not doc.text.strip() or not doc.has_annotation("DEP"):
+        return []
+    return _hints(_rule_attributions(doc, _quotations(doc).in_long))
+
+
+def _learned_attributions(doc: Doc, tagger: QuoteTagger, attrs: list[_Attr]) -> list[_Attr]:
+    """The model's attributions where the rules found none (learned.py keeps them clear of the rules'), and the
+    model's source for a rule attribution whose subject the rules could not find."""
+    proposals, sources = tagger.propose(doc, _hints(attrs))
+    taken: set[int] = set()
+    for a, src in zip(attrs, sources):
+        if not a.source and src and not any(i in a.content for i in src):
+            a.source = src
+        taken |= a.content | set(a.cue) | set(a.source)
+    out = []
+    for p in proposals:
+        content = p.content - taken
+        if not p.source or any(i in taken for i in p.cue) or len(content) < 0.5 * len(p.content):
+            continue  # no one says it (who-said-what needs a who), or it overlaps a surer proposal
+        out.append(_Attr(content=content, cue=p.cue, source=[i for i in p.source if i not in taken], lemma=p.lemma))
+        taken |= content | set(p.cue) | set(p.source)
+    return out
+
+
+def extract_quotes(doc: Doc, *, tagger: QuoteTagger | None | bool = True) -> list[Quote]:
+    """Quotes in a parsed article, each with content, cue and speaker mention spans.
+
+    tagger: the learned tagger that proposes attributions beside the rules; True for the one shipped in the
+    package (rules only when it is absent), False or None for the rules alone.
+    """
+    if tagger is True:
+        tagger = shipped_tagger()
     text = doc.text
     if not text.strip() or not doc.has_annotation("DEP"):
         return []  # nothing to attribute without a dependency parse (e.g. a blank pipeline)
     qs = _quotations(doc)
     quoted, qranges, in_any = qs.quoted, qs.ranges, qs.in_any
     attrs = _rule_attributions(doc, qs.in_long)
+    if tagger:
+        attrs += _learned_attributions(doc, tagger, attrs)
 
     # quotations: extend the attribution they overlap, or attribute them
     attrs.sort(key=lambda a: a.start(doc))
