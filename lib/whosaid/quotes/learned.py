@@ -1,13 +1,17 @@
-"""A learned attribution tagger beside the rules: two CRFs (python-crfsuite) over spaCy's parse, trained on PolNeAR.
+"""A learned attribution tagger beside the rules: CRFs (python-crfsuite) over spaCy's parse, trained on PolNeAR.
 
 The cue lexicon sees the words it lists; the news says "made the case that", "has no doubt", "took issue with".
 Two linear-chain CRFs, as BBC's Citron does, learn the rest from PolNeAR train (quotes/train.py):
-- the cue tagger marks reporting cues in each sentence (B / I / O), any word, with the lexicon as one feature;
+- the cue tagger marks reporting cues in each sentence (B / I / O), any word, with the lexicon and the rules'
+  own attributions (hints) as features;
 - the span tagger, run once per cue over the cue's sentence, marks that cue's source (S) and content (C), with
   features that say where each token sits relative to the cue in the parse (which of the cue's dependents
   it hangs from, before or after it, how far).
-`propose(doc)` returns what the model proposes; attribution.py decides which proposals to keep (those the
-rules do not already cover). The model files are crfsuite's own (no pickle), read from the package resources.
+A candidate outside the rules' attributions and quotation marks then goes through a filter, a maximum-entropy
+classifier (crfsuite over one-item sequences) trained on out-of-fold candidates, that weighs the taggers'
+confidence and the kind of cue, source and content. `QuoteTagger.propose` returns the candidates the filter keeps
+and a source for each rule attribution without one; attribution.py adds them to the rules'. The model files are
+crfsuite's own (no pickle), read from the package resources.
 """
 from __future__ import annotations
 

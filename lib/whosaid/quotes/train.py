@@ -1,15 +1,17 @@
 """Training the attribution tagger (quotes/learned.py) on PolNeAR: one command, a config file, reproducible.
 
-    python -m whosaid.quotes.train [--config CONFIG.toml] [--corpus DIR] [--out DIR] [--cache DIR]
+    python -m whosaid.quotes.train [--config CONFIG.toml] [--corpus DIR] [--out DIR] [--work DIR]
 
 The config (default: the one shipped beside the model, resources/quotemodel/config.toml) names the CRF
-settings of both taggers and the seed. The corpus folder holds PolNeAR's `text/*.txt` and brat
-`attributions/*.ann` (the first annotator's file by name when there are several, as the scorer reads them).
-Texts are parsed with the pipeline whosaid uses (cached as a DocBin with --cache). The output folder gets
-`cue.crfsuite` and `span.crfsuite` (crfsuite's own format) and `meta.json`, which says what the model was
-trained on: the corpus, its document count and a digest of its file names and annotations, the spaCy pipeline,
-the config and the time it took. Training is deterministic (L-BFGS over a fixed document order), so the same
-corpus, pipeline and config give the same model.
+settings of the taggers and the filter, the decoding thresholds, the folds and their seed. The corpus folder
+holds PolNeAR's `text/*.txt` and brat `attributions/*.ann` (the first annotator's file by name when there are
+several, as the scorer reads them). Texts are parsed with the pipeline whosaid uses (cached as a DocBin in
+--work). Cross-fitting: for each of the folds, taggers trained on the others propose candidates on it, which,
+labelled against the gold, train the filter; then both taggers are trained on the whole corpus. The output
+folder gets `cue.crfsuite`, `span.crfsuite`, `filter.crfsuite` (crfsuite's own format) and `meta.json`, which
+says what the model was trained on: the corpus, its document count and a SHA-256 of its texts and annotations,
+the spaCy pipeline, the config and the time it took. Training is deterministic (seeded folds, L-BFGS, a fixed
+feature order): the same corpus, pipeline and config give byte-identical models.
 """
 from __future__ import annotations
 
