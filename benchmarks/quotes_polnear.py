@@ -1,11 +1,17 @@
 """Quote extraction and attribution on PolNeAR, scored by the shared scorer (shared/tools/polnear_score.py).
 
-Usage: python benchmarks/quotes_polnear.py [--split dev|train] [--limit N] [--out PRED.jsonl]
+Usage: python benchmarks/quotes_polnear.py [--split dev|train] [--limit N] [--out PRED.jsonl] [--rules-only]
+                                           [--cv] [--work DIR]
 
 Parses the split's texts once with the bare spaCy pipeline (timed), runs the whole whosaid extraction on
 those parses (quotes and speakers timed apart), writes the `python -m whosaid extract` JSON lines with the
 publication dates of metadata.tsv, and scores them with the shared scorer, whose command line it prints so
 anyone can re-check the figures. The corpus is read from the `shared` folder beside the checkout.
+
+--rules-only measures the rules without the learned tagger (the figures before it). --cv adds the
+cross-validated figures on PolNeAR train: 5 folds by document, each extracted with a tagger trained on the
+other four (the cross-fitting of `python -m whosaid.quotes.train`, reused from --work when it is there, about
+half an hour on two cores otherwise), pooled and scored by the same scorer, rules only and with the tagger.
 """
 from __future__ import annotations
 
@@ -65,6 +71,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=["dev", "train"], default="dev")
     ap.add_argument("--limit", type=int, default=0, help="only the first N documents")
     ap.add_argument("--out", type=Path, help="where to write the predictions (JSON lines)")
+    ap.add_argument("--rules-only", action="store_true", help="without the learned tagger (the figures before it)")
+    ap.add_argument("--cv", action="store_true", help="add 5-fold cross-validated figures on PolNeAR train")
+    ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "whosaid-quotemodel",
+                    help="cache of parses and fold models for --cv (shared with python -m whosaid.quotes.train)")
     args = ap.parse_args(argv)
     split_dir = CORPUS / args.split
     if not split_dir.exists() or not SCORER.exists():
@@ -75,8 +85,14 @@ def main(argv: list[str] | None = None) -> int:
     from whosaid.ingest import read_file
     from whosaid.model import Article
     from whosaid.nlp import bare_pipeline_name, load_nlp
+    from whosaid.quotes import attribution
     from whosaid.quotes.attribution import extract_quotes
+    from whosaid.quotes.learned import shipped_tagger
     from whosaid.quotes.speakers import resolve_speakers
+
+    tagger = None if args.rules_only else shipped_tagger()
+    if args.rules_only:
+        attribution.shipped_tagger = lambda: None  # extract_doc's quotes, rules alone
 
     paths = sorted((split_dir / "text").glob("*.txt"))
     if args.limit:
@@ -100,8 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     for doc in docs:
         t1 = time.perf_counter()
         try:
-            resolve_speakers(doc, extract_quotes(doc))
-        except Exception:  # counted, reported below
+            resolve_speakers(doc, extract_quotes(doc, tagger=tagger or False))
+        except Exception:  # noqa: BLE001 (counted, reported below)
             crashes += 1
         t_quotes += time.perf_counter() - t1
 
@@ -112,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         for path, article, doc in zip(paths, articles, docs):
             try:
                 obj = extract_doc(article, doc).to_json()
-            except Exception as exc:  # the CLI's contract for a failed article
+            except Exception as exc:  # noqa: BLE001 (the CLI's contract for a failed article)
                 failed.append(f"{article.doc}: {type(exc).__name__}: {exc}")
                 obj = {"doc": article.doc, "error": str(exc), "quotes": [], "timexes": [], "events": []}
             obj["doc"] = path.stem  # the scorer keys documents by text file stem (doc ids drop a trailing "-")
@@ -120,10 +136,41 @@ def main(argv: list[str] | None = None) -> int:
 
     gold = gold_dir(split_dir, [p.stem for p in paths], work)
     cmd = [sys.executable, str(SCORER), str(gold), str(pred), "--json"]
-    res = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
+    res = score(gold, pred)
 
     n = len(docs)
-    print(f"PolNeAR {args.split}: {n} documents, {res['gold']} gold attributions, {res['pred']} predicted")
+    model = "rules only" if tagger is None else f"rules + learned tagger ({tagger.meta.get('trained_on', {}).get('corpus', '?')})"
+    print(f"PolNeAR {args.split}: {n} documents, {res['gold']} gold attributions, {res['pred']} predicted; {model}")
+    print_figures(res)
+    print(f"{'crashes':26} {crashes + len(failed)} of {n}")
+    for msg in failed:
+        print(f"  {msg}")
+    bare = n / t_parse if t_parse else 0.0
+    full = n / (t_parse + t_quotes) if t_parse + t_quotes else 0.0
+    print(f"{'docs/s':26} {full:.2f} with quotes+speakers, {bare:.2f} bare spaCy ({bare_pipeline_name()})")
+    ratio = (t_parse + t_quotes) / t_parse if t_parse else 0.0
+    print(f"{'extraction overhead':26} {100 * t_quotes / t_parse if t_parse else 0:.1f}% of parse time "
+          f"({t_quotes:.2f} s vs {t_parse:.2f} s): {ratio:.2f}x the bare pipeline's time")
+    print("re-check with the scorer:")
+    print("  " + " ".join(cmd[:-1]))
+    print(f"  (predictions as `python -m whosaid extract {split_dir / 'text'}/*.txt --dates DATES.tsv` prints them, "
+          f"with each \"doc\" set to its file stem; written to {pred})")
+    cv = cross_validated(args.work) if args.cv else {}
+    print(json.dumps({"benchmark": "quotes_polnear", "split": args.split, "docs": n, "gold": res["gold"],
+                      "model": "rules" if tagger is None else "rules+tagger",
+                      "pred": res["pred"], "content_exact_f1": res["content_exact_prf"][2],
+                      "content_overlap_p": res["content_overlap_prf"][0],
+                      "content_overlap_r": res["content_overlap_prf"][1],
+                      "content_overlap_f1": res["content_overlap_prf"][2], "end_to_end_f1": res["end_to_end_prf"][2],
+                      "source_acc": res["source_acc"], "cue_acc": res["cue_acc"],
+                      "direct_recall": res["direct_recall"], "crashes": crashes + len(failed),
+                      "docs_per_s": round(full, 3), "bare_docs_per_s": round(bare, 3),
+                      "time_ratio": round(ratio, 3), **cv}))
+    return 0
+
+
+def print_figures(res: dict) -> None:
+    """The scorer's figures, one a line."""
     for key, label in (("content_exact_prf", "content exact P/R/F1"), ("content_overlap_prf", "content overlap P/R/F1"),
                        ("end_to_end_prf", "end-to-end P/R/F1")):
         p, r, f1 = res[key]
@@ -131,27 +178,47 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'source accuracy':26} {res['source_acc']:.3f}")
     print(f"{'cue accuracy':26} {res['cue_acc']:.3f}")
     print(f"{'direct-quote recall':26} {res['direct_recall']:.3f} (of {res['direct_gold']})")
-    print(f"{'crashes':26} {crashes + len(failed)} of {n}")
-    for msg in failed:
-        print(f"  {msg}")
-    bare = n / t_parse if t_parse else 0.0
-    full = n / (t_parse + t_quotes) if t_parse + t_quotes else 0.0
-    print(f"{'docs/s':26} {full:.2f} with quotes+speakers, {bare:.2f} bare spaCy ({bare_pipeline_name()})")
-    print(f"{'extraction overhead':26} {100 * t_quotes / t_parse if t_parse else 0:.1f}% of parse time "
-          f"({t_quotes:.2f} s vs {t_parse:.2f} s)")
-    print("re-check with the scorer:")
-    print("  " + " ".join(cmd[:-1]))
-    print(f"  (predictions as `python -m whosaid extract {split_dir / 'text'}/*.txt --dates DATES.tsv` prints them, "
-          f"with each \"doc\" set to its file stem; written to {pred})")
-    print(json.dumps({"benchmark": "quotes_polnear", "split": args.split, "docs": n, "gold": res["gold"],
-                      "pred": res["pred"], "content_exact_f1": res["content_exact_prf"][2],
-                      "content_overlap_p": res["content_overlap_prf"][0],
-                      "content_overlap_r": res["content_overlap_prf"][1],
-                      "content_overlap_f1": res["content_overlap_prf"][2], "end_to_end_f1": res["end_to_end_prf"][2],
-                      "source_acc": res["source_acc"], "cue_acc": res["cue_acc"],
-                      "direct_recall": res["direct_recall"], "crashes": crashes + len(failed),
-                      "docs_per_s": round(full, 3), "bare_docs_per_s": round(bare, 3)}))
-    return 0
+
+
+def score(gold: Path, pred: Path) -> dict:
+    """The shared scorer's figures for a predictions file."""
+    cmd = [sys.executable, str(SCORER), str(gold), str(pred), "--json"]
+    return json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
+
+
+def cross_validated(work: Path) -> dict:
+    """5-fold cross-validated figures on PolNeAR train, rules alone and rules with the fold's tagger."""
+    from whosaid.quotes.attribution import extract_quotes
+    from whosaid.quotes.learned import MODEL_DIR
+    from whosaid.quotes.speakers import resolve_speakers
+    from whosaid.quotes.train import corpus_files, digest, fold_taggers, load_corpus, read_config
+
+    split_dir = CORPUS / "train"
+    config = read_config(Path(str(MODEL_DIR / "config.toml")))
+    data = load_corpus(split_dir, work)
+    taggers = fold_taggers(data, config, work, digest(corpus_files(split_dir)))
+    out = {}
+    for label, use in (("rules", False), ("rules+tagger", True)):
+        pred = Path(tempfile.mkdtemp(prefix="whosaid-polnear-cv-")) / "pred.jsonl"
+        with pred.open("w", encoding="utf-8") as f:
+            for test, tagger in taggers:
+                for k in test:
+                    doc = data[k][0]
+                    quotes, _ = resolve_speakers(doc, extract_quotes(doc, tagger=tagger if use else False))
+                    f.write(json.dumps({"doc": doc.user_data["name"], "quotes": [
+                        {"content_spans": q.content_spans, "speaker_spans": q.speaker_spans,
+                         "cue_spans": q.cue_spans, "kind": q.kind} for q in quotes]}) + "\n")
+        res = score(gold_dir(split_dir, [d.user_data["name"] for d, _ in data], pred.parent), pred)
+        print(f"PolNeAR train, {config['folds']}-fold cross-validated by document, {label}: "
+              f"{res['gold']} gold, {res['pred']} predicted")
+        print_figures(res)
+        prefix = "cv_rules_" if not use else "cv_"
+        out.update({f"{prefix}content_overlap_p": res["content_overlap_prf"][0],
+                    f"{prefix}content_overlap_r": res["content_overlap_prf"][1],
+                    f"{prefix}content_overlap_f1": res["content_overlap_prf"][2],
+                    f"{prefix}end_to_end_f1": res["end_to_end_prf"][2], f"{prefix}source_acc": res["source_acc"],
+                    f"{prefix}direct_recall": res["direct_recall"]})
+    return out
 
 
 if __name__ == "__main__":

@@ -75,3 +75,20 @@ def test_a_replaced_article_shows_only_its_new_rows(tmp_path):
     assert db.counts["quotes"] == len(store.load_tables(root)["quotes"])
     assert db.value("SELECT count(*) FROM quotes WHERE doc = ?", [a.article.doc]) == 1
     db.close()
+
+
+def test_a_store_written_before_a_column_was_added_still_reads(tmp_path):
+    # parts an older whosaid wrote have no articles.outlet or quotes.cue_class: those read as empty, the rest as stored
+    import pyarrow.parquet as pq
+
+    root = build(tmp_path / "s")
+    for table, column in (("articles", "outlet"), ("quotes", "cue_class")):
+        for f in store.table_files(root, table):
+            pq.write_table(pq.read_table(f).drop_columns([column]), f)
+    tables = store.load_tables(root)
+    assert tables["quotes"]["cue_class"].isna().all() and len(tables["quotes"]) == 6
+    db = Corpus(root, "v", warm=False)
+    assert db.value("SELECT count(*) FROM quotes WHERE cue_class IS NULL") == 6
+    assert db.value("SELECT count(*) FROM articles WHERE outlet IS NULL") == 2
+    assert queries.quote_count(db, queries.QuoteFilter.of(persons=["Jeff Sessions"])) == 4
+    db.close()

@@ -283,3 +283,43 @@ def test_text_without_a_parse_gives_no_quotes_rather_than_an_error():
 def test_odd_input_never_raises(nlp, text):
     for q in quotes_of(nlp, text):
         assert all(0 <= s < e <= len(text) for s, e in q.content_spans + q.speaker_spans + q.cue_spans)
+
+
+@pytest.mark.parametrize("text, cls", [
+    ("The mayor said that the city would appeal the ruling.", "speech"),
+    ("The senator wrote that the bill was a mistake.", "writing"),
+    ("The report found that crime had fallen in every district.", "writing"),
+    ("Most economists believe that the tariff will raise prices.", "stance"),
+    ("A spokesman for the company declined to comment on the lawsuit.", "no_comment"),
+])
+def test_each_attribution_carries_its_class(nlp, text, cls):
+    q = only(nlp, text)
+    assert q.cue_class == cls, (q.cue, q.cue_class)
+
+
+def test_classes_come_from_the_one_lexicon():
+    from whosaid.quotes.cues import CLASSES, attribution_class
+
+    classes = {cue.cls for cue in lexicon().entries.values()}
+    assert classes == set(CLASSES) | {"action"}
+    assert attribution_class("decline", ["to", "comment"], "spokesman", quoted=False) == "no_comment"
+    assert attribution_class("find", ["that"], "study", quoted=False) == "writing"  # a document says it
+    assert attribution_class("bark", [], "man", quoted=True) == "speech"  # a verb the lexicon does not list
+    assert attribution_class("make", ["the", "case"], "senator", quoted=False) == "stance"
+
+
+@pytest.mark.parametrize("text", [
+    "The general ordered the troops to leave the city by Friday.",
+    "Biden's drop in the polls offers Republicans a chance to regroup.",
+    "Voters would have seen the ad on television every night.",
+])
+def test_action_verbs_report_no_words(nlp, text):
+    assert quotes_of(nlp, text) == []
+
+
+def test_extract_json_has_the_cue_class(nlp):
+    from whosaid.model import Article, Extraction
+
+    text = "\u201cWe will appeal,\u201d the mayor said."
+    ex = Extraction(article=Article(doc="d", text=text), quotes=extract_quotes(nlp(text)))
+    assert ex.to_json()["quotes"][0]["cue_class"] == "speech"

@@ -18,6 +18,7 @@ class Article:
     date_confidence: float = 0.0  # 0..1, how sure we are of `date`
     url: str | None = None
     path: str | None = None
+    outlet: str | None = None  # the publisher ("The Guardian"): page metadata, the build's sidecar, or the folder
     fmt: str = "text"  # text | html | markdown
     lang: str | None = None  # ISO 639-1 code of the text's language when it could be told
     notes: list[str] = field(default_factory=list)  # what reading the input noticed or changed, one line each
@@ -46,6 +47,7 @@ class Quote:
     speaker: str | None = None  # canonical speaker name
     speaker_id: str | None = None
     cue: str | None = None  # cue lemma, e.g. "say"
+    cue_class: str = "speech"  # speech | writing | stance | no_comment (whosaid.quotes.cues.CLASSES)
     text: str = ""  # the content as it reads (spans joined by " … ")
     date: str | None = None  # when it was said (TimeML value): whosaid.temporal.statements, never a date it quotes
 

@@ -34,6 +34,7 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from whosaid import store
@@ -98,8 +99,13 @@ def _col(column: str, present: set[str] | None) -> str:
 
 
 def _file_columns(files: list[Path]) -> set[str]:
-    """The columns any of these Parquet files holds (read from their footers)."""
-    return {c for f in files for c in pq.read_schema(f).names}
+    """The columns any of these Parquet files holds (read from their footers; a file that cannot be read adds
+    none, and DuckDB says what is wrong with it when the view reads it)."""
+    found: set[str] = set()
+    for f in files:
+        with contextlib.suppress(OSError, pa.ArrowException):
+            found.update(pq.read_schema(f).names)
+    return found
 
 
 def _const(value: str) -> str:

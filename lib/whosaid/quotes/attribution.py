@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from whosaid.model import Quote
-from whosaid.quotes.cues import cue_for
+from whosaid.quotes.cues import attribution_class, cue_for, reports_no_words
+from whosaid.quotes.learned import Hint, QuoteTagger, shipped_tagger
 from whosaid.quotes.marks import Quoted, find_quoted, word_count
 
 SUBJ = ("nsubj", "csubj")
@@ -290,9 +291,8 @@ def _noun_attribution(tok: Token, frames: frozenset[str]) -> _Attr | None:
     clause = None
     for c in tok.children:
         if c.dep_ in ("acl", "ccomp") and c.i > tok.i:
-            if "that" in frames and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
-                clause = c
-            elif "xcomp" in frames and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            that = "that" in frames and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            if that or ("xcomp" in frames and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
                 clause = c
     preps = {f[5:] for f in frames if f.startswith("prep:")}
     if clause is None and preps:  # "his support for Trump", "criticism of the plan"
@@ -356,6 +356,8 @@ def _verb_after_quote(doc: Doc, q: Quoted, hi: int, text: str | None = None) -> 
         if t.is_space or "\n" in t.text or t.text in (".", ";") or (t.text == "," and i > hi):
             return None
         if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP"):
+            if reports_no_words(t):
+                return None
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if subj is None and i == hi and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("PROPN", "NOUN", "DET"):
                 return t  # '“...,” says Myra Gutin, a historian': the parser misses the inverted subject
@@ -381,8 +383,8 @@ def _verb_before(doc: Doc, q: Quoted, lo: int) -> Token | None:
     if doc[i].tag_ not in ("VBD", "VBZ", "VBP", "VBG") and not (
             doc[i].tag_ == "VBN" and any(c.dep_ == "aux" for c in doc[i].children)):  # "a doctor had typed"
         return None
-    if doc[i].lower_ in ("called",) and i > 0 and doc[i - 1].lower_ in ("so", "so-"):
-        return None
+    if (doc[i].lower_ in ("called",) and i > 0 and doc[i - 1].lower_ in ("so", "so-")) or reports_no_words(doc[i]):
+        return None  # "so-called", "order a “...”"
     return doc[i] if _subject(doc[i]) is not None else None
 
 
@@ -573,14 +575,20 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def extract_quotes(doc: Doc) -> list[Quote]:
-    """Quotes in a parsed article, each with content, cue and speaker mention spans."""
+@dataclass(frozen=True)
+class _Quotations:
+    """The article's quotations with the tokens they cover."""
+
+    quoted: list[Quoted]
+    ranges: list[tuple[Quoted, int, int, bool]]  # quotation, first token, last+1 token, scare quotes
+    in_long: list[bool]  # tokens inside a quotation that is not a scare quote
+    in_any: list[bool]  # tokens inside any quotation
+
+
+def _quotations(doc: Doc) -> _Quotations:
+    """Quotations paired in the text; single marks only after a colon or a verb, scare quotes marked."""
     text = doc.text
-    if not text.strip() or not doc.has_annotation("DEP"):
-        return []  # nothing to attribute without a dependency parse (e.g. a blank pipeline)
     quoted = find_quoted(text)
-    doubles = [q for q in quoted if not q.single]
-    double_starts = [q.start for q in doubles]
     in_long = [False] * len(doc)
     qranges = []
     for q in quoted:
@@ -599,10 +607,65 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         lo, hi = _token_range(doc, q)
         for i in range(lo, hi):
             in_any[i] = True
+    return _Quotations(quoted, qranges, in_long, in_any)
 
+
+def _rule_attributions(doc: Doc, in_long: list[bool]) -> list[_Attr]:
+    """Attributions from the cue lexicon and the parse, and headline colons, nested ones split."""
     attrs = _parse_attributions(doc, in_long) + _colon_attributions(doc)
     # nested attributions: the one whose content holds the other's cue wins ("X said Y believes Z")
-    attrs = _split_nested(doc, attrs)
+    return _split_nested(doc, attrs)
+
+
+def _hints(attrs: list[_Attr]) -> list[Hint]:
+    return [Hint(cue=tuple(a.cue), content=frozenset(a.content), source=tuple(a.source), lemma=a.lemma)
+            for a in attrs]
+
+
+def rule_hints(doc: Doc) -> list[Hint]:
+    """What the rules attribute from the parse (before quotations are attached): the model's hints."""
+    if not doc.text.strip() or not doc.has_annotation("DEP"):
+        return []
+    return _hints(_rule_attributions(doc, _quotations(doc).in_long))
+
+
+def _learned_attributions(doc: Doc, tagger: QuoteTagger, attrs: list[_Attr]) -> list[_Attr]:
+    """The model's attributions where the rules found none (learned.py keeps them clear of the rules'), and the
+    model's source for a rule attribution whose subject the rules could not find."""
+    proposals, sources = tagger.propose(doc, _hints(attrs))
+    taken: set[int] = set()
+    for a, src in zip(attrs, sources):
+        if not a.source and src and not any(i in a.content for i in src):
+            a.source = src
+        taken |= a.content | set(a.cue) | set(a.source)
+    out = []
+    for p in proposals:
+        content = p.content - taken
+        if not p.source or any(i in taken for i in p.cue) or len(content) < 0.5 * len(p.content):
+            continue  # no one says it (who-said-what needs a who), or it overlaps a surer proposal
+        out.append(_Attr(content=content, cue=p.cue, source=[i for i in p.source if i not in taken], lemma=p.lemma))
+        taken |= content | set(p.cue) | set(p.source)
+    return out
+
+
+def extract_quotes(doc: Doc, *, tagger: QuoteTagger | None | bool = True) -> list[Quote]:
+    """Quotes in a parsed article, each with content, cue and speaker mention spans.
+
+    tagger: the learned tagger that proposes attributions beside the rules; True for the one shipped in the
+    package (rules only when it is absent), False or None for the rules alone.
+    """
+    if tagger is True:
+        tagger = shipped_tagger()
+    text = doc.text
+    if not text.strip() or not doc.has_annotation("DEP"):
+        return []  # nothing to attribute without a dependency parse (e.g. a blank pipeline)
+    qs = _quotations(doc)
+    quoted, qranges, in_any = qs.quoted, qs.ranges, qs.in_any
+    doubles = [q for q in quoted if not q.single]  # _kind looks only at those near each quote (linear in quotes)
+    double_starts = [q.start for q in doubles]
+    attrs = _rule_attributions(doc, qs.in_long)
+    if tagger:
+        attrs += _learned_attributions(doc, tagger, attrs)
 
     # quotations: extend the attribution they overlap, or attribute them
     attrs.sort(key=lambda a: a.start(doc))
@@ -636,9 +699,18 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         cue = _char_spans(doc, set(a.cue)) or [(doc[a.cue[0]].idx, doc[a.cue[0]].idx + len(doc[a.cue[0]]))]
         body = " … ".join(text[s:e].strip() for s, e in spans)
         quotes.append(Quote(content_spans=spans, speaker_spans=src, cue_spans=cue,
-                            kind=_kind(text, spans, _around(doubles, double_starts, spans)), cue=a.lemma, text=body))
+                            kind=_kind(text, spans, _around(doubles, double_starts, spans)), cue=a.lemma, text=body,
+                            cue_class=_class(doc, a)))
     quotes.sort(key=lambda q: q.content_spans[0][0])
     return quotes
+
+
+def _class(doc: Doc, a: _Attr) -> str:
+    """The attribution's class (speech, writing, stance, no_comment) from its cue, first words and source."""
+    words = [doc[i].lemma_.lower() for i in sorted(a.content)[:3]]
+    src = set(a.source)
+    head = next((doc[i] for i in sorted(src) if doc[i].head.i not in src or doc[i].head.i == i), None)
+    return attribution_class(a.lemma, words, head.lemma_.lower() if head is not None else None, quoted=a.quoted)
 
 
 # ---------------------------------------------------------------- quotations no parse attribution covers
@@ -789,7 +861,7 @@ def _by_verb_before_colon(site: _Site) -> _Attr | None:
         return None
     verb = None
     for k in range(colon.start - 1, max(-1, colon.start - 5), -1):
-        if doc[k].pos_ == "VERB" and _subject(doc[k]) is not None:
+        if doc[k].pos_ == "VERB" and _subject(doc[k]) is not None and not reports_no_words(doc[k]):
             verb = doc[k]
             break
         if doc[k].is_punct or doc[k].is_space:

@@ -44,7 +44,6 @@ def _text_of(tokens: list[Token]) -> str:
     """Tokens as they read in the article (original spacing), cleaned."""
     if not tokens:
         return ""
-    doc = tokens[0].doc
     out = ""
     for k, t in enumerate(tokens):
         out += t.text + (t.whitespace_ if k + 1 < len(tokens) and tokens[k + 1].i == t.i + 1 else " ")

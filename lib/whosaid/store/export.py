@@ -12,8 +12,8 @@ from whosaid.store.corpus import refresh_corpus
 
 EXPORTS = ("quotes", "persons", "events", "stories")
 FORMATS = ("csv", "jsonl", "parquet")
-QUOTE_EXPORT = ["doc", "quote_id", "speaker", "person", "person_id", "person_type", "kind", "cue", "date", "text",
-                "outlet", "title"]
+QUOTE_EXPORT = ["doc", "quote_id", "speaker", "person", "person_id", "person_type", "kind", "cue", "cue_class",
+                "date", "text", "outlet", "title"]
 PERSON_EXPORT = ["person_id", "name", "type", "n_quotes", "n_articles", "variants", "roles"]
 EVENT_EXPORT = ["doc", "event_id", "date", "date_start", "date_end", "granularity", "how", "kind", "summary",
                 "sentence", "actors", "story_id"]
@@ -43,7 +43,7 @@ def export_frame(tables: dict[str, pd.DataFrame], corpus: dict[str, pd.DataFrame
         persons = corpus["persons"].set_index("person_id")
         q["person"] = q["person_id"].map(persons["name"])
         q["person_type"] = q["person_id"].map(persons["type"])
-        q["outlet"] = q["doc"].map(articles["outlet"]) if "outlet" in articles else None
+        q["outlet"] = q["doc"].map(articles["outlet"])
         q["title"] = q["doc"].map(articles["title"])
         return q.reindex(columns=QUOTE_EXPORT)
     if what == "persons":

@@ -20,13 +20,16 @@ def _schema(**columns: pa.DataType) -> pa.Schema:
     return pa.schema(list(columns.items()))
 
 
-# Every part file of a table has exactly this schema, so a query engine can read them together.
+# Every part file of a table has this schema, so a query engine can read them together. A column added later
+# (articles.outlet, quotes.cue_class) is absent from parts an older whosaid wrote and reads as null there.
 SCHEMAS: dict[str, pa.Schema] = {
     "articles": _schema(doc=_STR, title=_STR, date=_STR, date_source=_STR, date_confidence=_FLOAT, url=_STR,
-                        path=_STR, fmt=_STR, text=_STR, content_hash=_STR, n_quotes=_INT, n_events=_INT),
+                        path=_STR, outlet=_STR, fmt=_STR, text=_STR, content_hash=_STR, n_quotes=_INT,
+                        n_events=_INT),
     "speakers": _schema(doc=_STR, speaker_id=_STR, name=_STR, kind=_STR, roles=_STRS, aliases=_STRS),
-    "quotes": _schema(doc=_STR, quote_id=_STR, speaker=_STR, speaker_id=_STR, kind=_STR, cue=_STR, text=_STR,
-                      date=_STR, start=_INT, end=_INT, content_spans=_SPANS, speaker_spans=_SPANS, cue_spans=_SPANS),
+    "quotes": _schema(doc=_STR, quote_id=_STR, speaker=_STR, speaker_id=_STR, kind=_STR, cue=_STR, cue_class=_STR,
+                      text=_STR, date=_STR, start=_INT, end=_INT, content_spans=_SPANS, speaker_spans=_SPANS,
+                      cue_spans=_SPANS),
     "timexes": _schema(doc=_STR, start=_INT, end=_INT, text=_STR, type=_STR, value=_STR),
     "events": _schema(doc=_STR, event_id=_STR, start=_INT, end=_INT, sentence=_STR, summary=_STR, date=_STR,
                       date_start=_STR, date_end=_STR, granularity=_STR, how=_STR, actors=_STRS, kind=_STR),
@@ -68,7 +71,7 @@ def extraction_rows(ex: Extraction, content_hash: str) -> dict[str, list[dict]]:
     for i, q in enumerate(sorted(ex.quotes, key=lambda q: min(q.content_spans))):
         quotes.append({
             "doc": doc, "quote_id": f"{doc}#q{i}", "speaker": q.speaker, "speaker_id": q.speaker_id,
-            "kind": q.kind, "cue": q.cue, "text": q.text, "date": q.date or a.date,
+            "kind": q.kind, "cue": q.cue, "cue_class": q.cue_class, "text": q.text, "date": q.date or a.date,
             "start": min(s for s, _ in q.content_spans), "end": max(e for _, e in q.content_spans),
             "content_spans": _spans(q.content_spans), "speaker_spans": _spans(q.speaker_spans),
             "cue_spans": _spans(q.cue_spans)})

@@ -1,0 +1,89 @@
+"""The learned attribution tagger: it ships with the package and says what it was trained on, loads offline, stays
+beside the rules, and trains from the repo (a tiny smoke run here; the real training is `python -m
+whosaid.quotes.train`)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from whosaid.quotes.attribution import extract_quotes, rule_hints
+from whosaid.quotes.learned import MODEL_DIR, QuoteTagger, cue_runs, shipped_tagger, spans_from_tags
+from whosaid.quotes.train import GoldAttribution, folds, parse_brat, train_filter, train_taggers
+
+CONFIG = {"seed": 1, "folds": 2,
+          "cue": {"c1": 0.0, "c2": 0.1, "max_iterations": 5},
+          "span": {"c1": 0.0, "c2": 0.1, "max_iterations": 5},
+          "filter": {"c1": 0.0, "c2": 1.0, "max_iterations": 5},
+          "decode": {"cue_min": 0.0, "keep_min": 0.0}}
+
+
+def test_shipped_model_says_what_it_was_trained_on_and_is_small():
+    meta = json.loads(MODEL_DIR.joinpath("meta.json").read_text(encoding="utf-8"))
+    assert "PolNeAR" in meta["trained_on"]["corpus"] and "train" in meta["trained_on"]["corpus"]
+    assert meta["trained_on"]["documents"] == 840 and len(meta["trained_on"]["sha256"]) == 64
+    assert "whosaid.quotes.train" in meta["retrain"] and meta["config"]["seed"] == 14
+    size = sum(MODEL_DIR.joinpath(name).stat().st_size for name in ("cue.crfsuite", "span.crfsuite", "filter.crfsuite"))
+    assert size < 8_000_000
+
+
+def test_shipped_tagger_loads_and_only_adds_to_the_rules(nlp):
+    tagger = shipped_tagger()
+    assert tagger is not None and 0 < tagger.keep_min < 1
+    text = ("The senator made the case that the tax plan would hurt families. She has long argued that "
+            "wages must rise, and on Tuesday she took issue with the governor's budget.")
+    doc = nlp(text)
+    rules = extract_quotes(doc, tagger=False)
+    both = extract_quotes(doc)
+    spans = {tuple(map(tuple, q.content_spans)) for q in both}
+    assert all(tuple(map(tuple, q.content_spans)) in spans for q in rules)  # the rules' quotes stay as they are
+    for p in tagger.propose(doc, rule_hints(doc))[0]:
+        assert p.content and p.source and p.keep_p >= tagger.keep_min
+
+
+def test_the_model_sees_a_cue_the_lexicon_does_not_list(nlp):
+    text = "Clinton has made clear that she would veto any such bill."
+    doc = nlp(text)
+    assert extract_quotes(doc, tagger=False) == []
+    q = next(q for q in extract_quotes(doc))
+    assert q.cue == "make" and q.cue_class == "stance" and q.text == "that she would veto any such bill"
+    assert [text[s:e] for s, e in q.speaker_spans] == ["Clinton"]
+
+
+def test_cue_runs_from_marginals_and_spans_from_tags():
+    assert cue_runs([0.9, 0.0, 0.05, 0.2], [0.0, 0.8, 0.1, 0.1], 10, 0.15) == [[10, 11], [13]]
+    tags = ["S", "S", "Q", "O", "C", "C", "O", "S"]
+    source, content = spans_from_tags(tags, 100, 102)
+    assert source == [100, 101] and content == {104, 105}
+
+
+def test_brat_attributions_are_read_as_the_scorer_reads_them():
+    ann = ("T1\tSource 0 5\tSmith\nT2\tCue 6 10\tsaid\nT3\tContent 11 20;25 30\tit was ok\n"
+           "T4\tAttribution 6 10\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n")
+    assert parse_brat(ann) == [{"content": [(11, 20), (25, 30)], "source": [(0, 5)], "cue": [(6, 10)]}]
+
+
+def test_folds_are_seeded_and_cover_every_document_once():
+    fs = folds(10, 3, seed=7)
+    assert fs == folds(10, 3, seed=7) and sorted(i for f in fs for i in f) == list(range(10))
+
+
+def test_training_smoke_run_writes_models_that_load(nlp, tmp_path):
+    pytest.importorskip("pycrfsuite")
+    texts = ["Smith said that the plan would fail. The weather was fine.",
+             "The mayor argued that taxes must fall, and Jones agreed."]
+    data = []
+    for text in texts:
+        doc = nlp(text)
+        said = next(t for t in doc if t.lemma_ in ("say", "argue"))
+        subj = next(c for c in said.children if c.dep_ == "nsubj")
+        comp = next(c for c in said.children if c.dep_ == "ccomp")
+        data.append((doc, [GoldAttribution(cue=[said.i], source=[subj.i] if subj.i == said.i - 1 else [subj.i - 1, subj.i],
+                                           content={t.i for t in comp.subtree})]))
+    train_taggers(data, CONFIG, tmp_path)
+    train_filter([({"b": 1.0, "cue_p": 0.9}, "T"), ({"b": 1.0, "cue_p": 0.1}, "F")], CONFIG, tmp_path)
+    (tmp_path / "meta.json").write_text(json.dumps({"config": CONFIG}), encoding="utf-8")
+    tagger = QuoteTagger(tmp_path)
+    assert tagger.filter is not None
+    doc = data[0][0]
+    for p in tagger.propose(doc, rule_hints(doc))[0]:
+        assert all(0 <= i < len(doc) for i in [*p.cue, *p.source, *p.content])
