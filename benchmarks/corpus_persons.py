@@ -75,6 +75,7 @@ PEOPLE: dict[str, list[str]] = {
 NOT_THERE: list[tuple[str, str]] = [
     ("Trump", "wash-post_2016-08-09_ivanka-trump"),  # Ivanka Trump (counted for her below)
     ("Trump", "west-journal_2016-04-18_trump-s-son"),  # Eric or Donald: unclear
+    ("Trump", "wash-post_2016-07-13_eric-trump-s-not-so-sure"),  # of three "Trump" quotes, two are Eric's
     ("Clinton", "politico_2016-04-20_dnc-chair"),  # "The Clinton campaign"
     ("Bob", "politico_2015-12-23_ben-carson"),  # another Bob
     ("Murphy", "politico_2016-08-23_top-senate"),  # Patrick Murphy

@@ -122,3 +122,17 @@ def test_apply_aliases_marks_unresolved_quotes_unattributed():
     assert got.loc["a#q1", "person"] == UNATTRIBUTED and got.loc["a#q1", "person_type"] == "unresolved"
     assert got.loc["a#q0", "person"] == "Donald Trump" and got.loc["a#q0", "person_id"] == "donald-trump"
     assert set(t) >= {"persons", "merges"}
+
+
+def test_a_nickname_made_of_initials_joins_the_full_name():
+    rows = [("a", "s0", "Jeb Bush", "PERSON"), ("b", "s0", "John Ellis Bush", "PERSON"),
+            ("c", "s0", "George Walker Bush", "PERSON"), ("d", "s0", "Jeb Bush", "PERSON")]
+    sp = pd.DataFrame([{"doc": d, "speaker_id": s, "name": n, "kind": k, "roles": [], "aliases": []}
+                       for d, s, n, k in rows])
+    q = pd.DataFrame([{"doc": d, "quote_id": f"{d}#q0", "speaker": n, "speaker_id": s, "kind": "direct",
+                       "speaker_spans": [[0, 5]]} for d, s, n, _ in rows])
+    _, _, m = build_persons(sp, q)
+    m = m.set_index("doc")
+    assert m.loc["b", "person"] == "Jeb Bush" and m.loc["b", "how"] == "initials"
+    assert "John Ellis Bush" in m.loc["b", "why"]
+    assert m.loc["c", "person"] == "George Walker Bush"  # initials G. W. B. name no one here

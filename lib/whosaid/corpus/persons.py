@@ -278,6 +278,8 @@ class _Builder:
             if c.key not in self.clusters:
                 continue
             _, first, middle, last, suffix = c.key
+            if self._initials(c, by_name[("last", last)]):
+                continue
             if suffix:
                 base = next((o for o in by_name[("last", last)] if o.key[1] == first and not o.key[4] and o.key in self.clusters
                              and middles_agree(middle, o.key[2])), None)
@@ -289,6 +291,22 @@ class _Builder:
                     self.move(c, base, "suffix", f"‘{c.forms()[0]}’ and ‘{base.forms()[0]}’ {evidence}")
                 continue
             self._near_miss(c, by_name[("last", c.key[3])] + by_name[("first", c.key[1])], size)
+
+    def _initials(self, c: _Cluster, same_last: list[_Cluster]) -> bool:
+        """Join a full name to the person whose first name is its initials ("John Ellis Bush" is "Jeb Bush")."""
+        _, first, _, last, suffix = c.key
+        middle = next((m.parts.middle for m in c.members if m.parts.middle), "")
+        words = [first, *name_key(middle).split()]
+        if not middle or not all(w[:1].isalpha() for w in words):
+            return False
+        short = "".join(w[0] for w in words) + last[:1]
+        target = next((o for o in same_last if o.key[1] == short and o.key[4] == suffix and o.key in self.clusters
+                       and o.key != c.key), None)
+        if target is None:
+            return False
+        self.move(c, target, "initials", f"‘{target.forms()[0].split()[0]}’ is made of the initials of "
+                                         f"‘{c.forms()[0]}’")
+        return True
 
     def _near_miss(self, c: _Cluster, cands: list[_Cluster], size: dict[tuple, int]) -> None:
         """Join a person to a larger one with the same first name or surname and a near miss for the other, on the
