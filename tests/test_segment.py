@@ -4,7 +4,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from whosaid.nlp import parse, parse_all
-from whosaid.segment import MAX_SENT_TOKENS, pieces
+from whosaid.segment import MAX_SENT_TOKENS, dateline_ends, pieces
 
 ARTICLE = ("Council Votes to Expand Program\n\nThe city council voted on Tuesday to expand the program, officials said. "
            "“We will not cave,” Mayor Rahm Emanuel said.\n\nCritics questioned the timing; the budget was cut twice.\n")
@@ -50,3 +50,21 @@ def test_no_sentence_runs_on_past_the_cap(nlp):
     doc = nlp(text)
     assert max(len(s) for s in doc.sents) <= MAX_SENT_TOKENS + 5
     assert doc.text == text
+
+
+def test_a_dateline_stands_apart_from_the_sentence_after_it(nlp):
+    text = ("WASHINGTON (AP) — Donald Trump and Paul Ryan pledged to unite the party.\n"
+            "New York (AFP) – Clinton spoke.\nMANCHESTER, N.H. - Sanders spoke.\n"
+            "But one naysayer remained - the senator.\nUS - China talks resumed.")
+    assert [text[e:e + 6] for e in dateline_ends(text)] == ["Donald", "Clinto", "Sander"]
+    doc = nlp(text)
+    first = next(doc.sents)
+    assert first.text == "WASHINGTON (AP) —"
+
+
+def test_a_dateline_is_never_the_speaker(nlp):
+    from whosaid.quotes.attribution import extract_quotes
+
+    text = "CLEVELAND — Former Attorney General Michael Mukasey told reporters that the case was closed."
+    (q,) = extract_quotes(nlp(text))
+    assert "Mukasey" in text[q.speaker_spans[0][0]:q.speaker_spans[0][1]]

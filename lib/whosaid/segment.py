@@ -9,7 +9,9 @@ or removes a character, so every offset still indexes the article's text:
   boundary near the limit (a blank line, a line break, a sentence end, a clause mark, a space, else anywhere);
   each piece is parsed on its own and the parses joined (`whosaid.nlp.parse`). An ordinary article is one piece.
 - `cap_sentences`: a pipeline step before the parser that starts a new sentence when a run has gone `max_tokens`
-  tokens without a sentence end or line break, at its last comma, semicolon, colon or dash if it has one.
+  tokens without a sentence end or line break, at its last comma, semicolon, colon or dash if it has one, and
+  after a dateline ("WASHINGTON (AP) — ", "New York (AFP) – "), which names where the story was filed and is
+  no part of the sentence after it (parsed with it, "WASHINGTON" becomes the subject of the first verb).
 """
 from __future__ import annotations
 
@@ -29,6 +31,20 @@ BOUNDARIES = (
     re.compile(r"[;:,—–]\s+"),
     re.compile(r"\s+"),
 )
+
+# A dateline opening a line: a place in capitals ("DES MOINES", "MANCHESTER, N.H."), or in any case before a news
+# agency ("New York (AFP)"), an optional date, then a dash.
+_AGENCY = r"\((?:AP|AFP|Reuters|UPI|CNN|Bloomberg|dpa|Xinhua)\)"
+_DATE = r"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)?"
+DATELINE = re.compile(
+    r"^[^\S\n]*(?:[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
+    rf"{_DATE}(?: {_AGENCY})?|[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}{_DATE} {_AGENCY})[^\S\n]*(?:—|–|--?)[^\S\n]*",
+    re.M)
+
+
+def dateline_ends(text: str) -> list[int]:
+    """Where the text after each dateline starts (the character after its dash and spaces)."""
+    return [m.end() for m in DATELINE.finditer(text) if m.end() < len(text) and text[m.end()] not in "\n"]
 
 
 def _cut(text: str, start: int, limit: int) -> int:
@@ -60,7 +76,12 @@ def _ends_run(tok) -> bool:
 
 
 def cap_sentences(doc: Doc, max_tokens: int = MAX_SENT_TOKENS) -> Doc:
-    """Mark sentence starts so that no run of more than `max_tokens` tokens lacks one (the parser keeps them)."""
+    """Mark sentence starts so that no run of more than `max_tokens` tokens lacks one, and after each dateline
+    (the parser keeps them)."""
+    for end in dateline_ends(doc.text):
+        span = doc.char_span(end, end + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True
     run_start = 0
     last_mark = -1
     for tok in doc:
