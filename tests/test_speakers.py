@@ -104,3 +104,20 @@ def test_a_title_that_ends_alike_does_not_lend_its_holder_a_quote_or_a_role(nlp)
     assert quotes[0].speaker == "Donald Trump"
     assert all(q.speaker != "Donald Trump" for q in quotes[1:])
     assert not any("Democratic" in r for r in speakers["Donald Trump"].roles)
+
+
+def test_a_surname_introduced_by_title_is_not_a_relative_named_later(nlp):
+    text = ("Obama Urges Voters to Turn Out\n"
+            "President Obama is rolling out a new message. \"It's about me,\" Mr. Obama said on Saturday.\n"
+            "Mr. Obama and the first lady, Michelle Obama, will travel to Ohio.\n"
+            "\"We must vote,\" Mr. Obama told the crowd.")
+    quotes, speakers = resolve(nlp, text)
+    assert [q.speaker for q in quotes] == ["Obama", "Obama"]  # before: both given to Michelle Obama
+    assert "President" in speakers["Obama"].roles
+
+
+def test_a_title_in_the_headline_does_not_keep_the_full_name_apart(nlp):
+    text = ("GOP Rep McCaul Announces Bill\n"
+            "Rep. Michael McCaul (R-TX) discussed legislation on Wednesday. \"We simply introduce a bill,\" McCaul said.")
+    quotes, _ = resolve(nlp, text)
+    assert [q.speaker for q in quotes] == ["Michael McCaul"]

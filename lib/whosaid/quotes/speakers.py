@@ -120,6 +120,7 @@ class _Registry:
             title = " ".join(t.lower_ for t in titles if t.lower_ not in HONORIFICS).strip()
             if title:
                 self._add_title(title, full, _text_of([t for t in titles if t.lower_.rstrip(".") not in HONORIFICS]))
+        self.bare: set[str] = self._introduced_bare(doc)
         for tok in doc:  # titles before names the NER missed: "President Donald Trump's orders"
             if tok.pos_ == "PROPN" and not _is_title(tok) and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN"):
                 name, titles = _name_run(tok)
@@ -138,6 +139,7 @@ class _Registry:
                     full = _text_of(name)
                     self.kind_of.setdefault(full, "PERSON")
                     self.full_names.setdefault(name[-1].text, full)
+        self.bare = self._introduced_bare(doc)
         text = doc.text
         m = re.search(r"\b[Cc]ity of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)", text)
         self.city = f"City of {m.group(1)}" if m else None
@@ -149,6 +151,24 @@ class _Registry:
                 name, _ = _name_run(doc[tok.i + 1])
                 self.gender.setdefault(self.canonical(name), "m" if low == "mr" else "f")
                 self.kind_of.setdefault(self.canonical(name), "PERSON")
+
+    def _introduced_bare(self, doc: Doc) -> set[str]:
+        """Surnames the body of the article introduces with a title before any full name of that surname
+        ("President Obama" long before "the first lady, Michelle Obama"): such a surname is not that full name's."""
+        first_full: dict[str, int] = {}
+        for full in self.full_names.values():
+            words = full.split()
+            for m in re.finditer(r"\b" + re.escape(full) + r"\b", doc.text):
+                first_full[words[-1]] = min(first_full.get(words[-1], m.start()), m.start())
+                break
+        bare = set()
+        body = doc.text.find("\n") + 1  # the headline names people by title and surname before any article does
+        for tok in doc[:-1]:
+            nxt = doc[tok.i + 1]
+            if tok.idx >= body > 0 and (tok.lower_ in HONORIFICS or _is_title(tok)) and nxt.text in first_full \
+                    and nxt.idx < first_full[nxt.text] and (nxt.i + 1 == len(doc) or doc[nxt.i + 1].pos_ != "PROPN"):
+                bare.add(nxt.text)
+        return bare
 
     def _add_title(self, title: str, name: str, shown: str = "") -> None:
         """Remember that a title (and each of its endings: "attorney general", "general") names someone."""
@@ -190,6 +210,8 @@ class _Registry:
         if not name_tokens:
             return name
         if len(name_tokens) == 1 or (len(name_tokens) == 2 and name_tokens[0].lower_ in HONORIFICS):
+            if name_tokens[-1].text in self.bare:
+                return name_tokens[-1].text
             full = self.full_names.get(name_tokens[-1].text)
             if full:
                 return full
