@@ -28,7 +28,9 @@ def test_quotes_carry_their_article_speaker_and_corpus_person(small_store):
     assert proc.returncode == 0, proc.stderr
     rows = [json.loads(line) for line in proc.stdout.decode().splitlines()]
     assert len(rows) == 6
-    assert {"doc", "speaker", "person", "person_id", "person_type", "kind", "date", "text", "outlet"} <= set(rows[0])
+    assert {"doc", "speaker", "person", "person_id", "person_type", "kind", "cue", "cue_class", "date", "text",
+            "outlet"} <= set(rows[0])
+    assert {r["cue_class"] for r in rows} <= {"speech", "writing", "stance", "no_comment"}
     sessions = [r for r in rows if r["person"] == "Jeff Sessions"]
     assert {r["speaker"] for r in sessions} >= {"Jeff Sessions"} and len({r["person_id"] for r in sessions}) == 1
     assert all(r["person_type"] == "person" for r in sessions)
