@@ -6,7 +6,8 @@ import json
 
 import pytest
 from whosaid.temporal.anchoring import MODEL_FILE, AnchorModel, Candidate, shipped_model
-from whosaid.temporal.events import extract_events
+from whosaid.model import Timex
+from whosaid.temporal.events import extract_events, fence
 from whosaid.temporal.timexes import find_timexes
 
 from tests.conftest import SHARED
@@ -68,6 +69,16 @@ def test_what_the_rules_leave_undated_stays_undated(nlp):
 def test_a_clock_reading_is_not_a_year(nlp):
     evs = dated(nlp, "Near 1750 GMT, the rebels attacked the base.", dct="2016-07-28")
     assert evs and all(d != "1750" for _, d, _ in evs)
+
+
+def test_the_fence_drops_a_far_value_unless_its_expression_writes_a_year():
+    text = "The feast falls on Christmas Day. In 1750 the town was founded."
+    xmas = Timex(19, 32, "Christmas Day", "DATE", "2216-12-25")  # a far value with no year written
+    y1750 = Timex(37, 41, "1750", "DATE", "1750")
+    assert fence([xmas, y1750], "2016-07-28", text) == [y1750]
+    clock = "Near 1750 GMT the rebels came."  # "1750 GMT" as the year rule once valued it: no year written
+    assert fence([Timex(5, 9, "1750", "DATE", "1750")], "2016-07-28", clock) == []
+    assert fence([xmas], None, text) == [xmas]  # no publication date: nothing to measure from
 
 
 def test_a_far_date_needs_a_year_written_in_its_expression(nlp):

@@ -158,7 +158,7 @@ def find_timexes(doc: Doc, dct: str | None) -> list[Timex]:
             anchor.recent.append(value)
             anchor.offsets.append(m.start)
         out.append(Timex(m.start, m.end, m.text, typ, value))
-        if typ == "TIME" and m.rule in ("clock", "clock24", "noon") and not {"rel", "wd", "mon"} & m.groups.keys() \
+        if typ == "TIME" and m.rule in ("clock", "clock24", "clock4", "noon") and not {"rel", "wd", "mon"} & m.groups.keys() \
                 and span is not None:
             bare.append((len(out) - 1, span.sent))
     starts = [t.start for t in out]

@@ -325,6 +325,13 @@ def v_clock24(g: Groups, text: str, a: Anchor) -> Value:
     return "TIME", f"{d.isoformat() if d else 'XXXX-XX-XX'}T{int(g['h']):02d}:{g['min']}"
 
 
+@valuer("clock4")
+def v_clock4(g: Groups, text: str, a: Anchor) -> Value:
+    """A four-digit clock reading (“Near 1750 GMT”, “at 1430 local time”) on the day it names: a time, never a year."""
+    d = _with_day(g, a)
+    return "TIME", f"{d.isoformat() if d else 'XXXX-XX-XX'}T{g['h']}:{g['min']}"
+
+
 @valuer("noon")
 def v_noon(g: Groups, text: str, a: Anchor) -> Value:
     """Noon, midday or midnight on the day it names."""
@@ -646,7 +653,8 @@ def v_earlierthis(g: Groups, text: str, a: Anchor) -> Value:
 
 @valuer("ago")
 def v_ago(g: Groups, text: str, a: Anchor) -> Value | None:
-    """“Two weeks ago”, “a year earlier”: that far from the reference date; a duration for “before”, “after”, hours."""
+    """“Two weeks ago”, “a year earlier”: that far from the reference date (the publication date only for “ago”,
+    “from now”, “hence”, “earlier”, never for “later” with no date before it); a duration for “before”, “after”, hours."""
     u = unit_name(g["u"])
     if u not in GRAN_OF_UNIT or u in ("second", "minute", "hour"):
         if u in ("second", "minute", "hour"):
@@ -676,8 +684,8 @@ def v_ago(g: Groups, text: str, a: Anchor) -> Value | None:
         if ref and (u == "year" and ref[1] != "year"):
             pass
     if ref is None:
-        if a.dct is None:
-            return "DATE", UNKNOWN[gran]
+        if a.dct is None or direction == "later":
+            return "DATE", UNKNOWN[gran]  # "ten years later" with no date before it counts from no known date
         ref = (a.dct, gran)
     d, g2 = ref
     gran = g2 if GRAN_ORDER.index(g2) < GRAN_ORDER.index(gran) and u == "year" else gran
