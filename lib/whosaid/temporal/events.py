@@ -77,6 +77,41 @@ def fence(timexes: list[Timex], dct: str | None, text: str) -> list[Timex]:
     return out
 
 
+# What marks a predicate as no happening at all, when nothing dates it (issue 11: on PolNeAR about 40% of the undated
+# events were such): modals of ability, wish and hypothesis ("he can coast", "we might wish"; not "will", a plan),
+# conditions ("if elected", "should Clinton attempt"), and tweet markup (handles, hashtags, links).
+HYPOTHETICAL = {"can", "ca", "could", "might", "may", "would", "'d", "’d", "should", "must", "ought"}
+CONDITION = {"if", "unless", "whether"}
+MARKUP = re.compile(r"(?<![\w.])[@#][A-Za-z_]\w|https?://|\bwww\.|pic\.twitter\.com|\b\w+\.(?:com|org|ly)/\S")
+
+
+def non_event(verb: Token, sent: Span) -> str | None:
+    """Why an undated predicate is no event (question, you, command, hypothesis, fragment, markup); None if it is one.
+
+    A question (“How does he do it?”), an aside to the reader (“you might be asking”, “Imagine the spectacle”), a
+    modal or conditional (“he can coast”, “If that's not enough”), a fragment with no subject and no tense
+    (“Doing that, too?”, “Joining Forces With China.”) and a tweet's markup (“@realDonaldTrump”, “pic.twitter.com/…”)
+    say nothing that happened; a statement or a dated predicate is never asked."""
+    if MARKUP.search(sent.text):
+        return "markup"
+    if sent.text.rstrip(" \"'”’)]\n").endswith("?"):
+        return "question"
+    kids = list(verb.children)
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")), None)
+    if subj is not None and subj.lower_ in ("you", "ya", "y'all"):
+        return "second person"
+    auxes = [c for c in kids if c.dep_ in ("aux", "auxpass")]
+    if verb.pos_ == "VERB" and subj is None and verb.tag_ == "VB" and (verb.dep_ == "ROOT" or verb == sent.root) \
+            and not any(a.lower_ in ("to",) or a.tag_ == "MD" for a in auxes):
+        return "command"  # "Imagine the spectacle", "Give her a break", "Don't forget that …"
+    if any(a.lower_ in HYPOTHETICAL or a.lower_ == "let" for a in auxes) or verb.lower_ in ("let", "let's") \
+            or any(c.dep_ == "mark" and c.lower_ in CONDITION for c in kids):
+        return "hypothesis"
+    if subj is None and not auxes and verb.tag_ in ("VBG", "VBN") and verb.dep_ == "ROOT":
+        return "fragment"  # a headline or a clause cut off: "Doing that, too?", "Clinton-Supporting Super PACs"
+    return None
+
+
 def dates_a_noun(tok: Token) -> bool:
     """True for a date that modifies a participant (“violated the 1991 agreement”) rather than the clause's setting
     (“in a July 16 press conference”)."""
@@ -456,17 +491,20 @@ def calendar_spans(doc: Doc, sent: Span, timexes: list[Timex]) -> list[tuple[Spa
 
 
 AnchorHook = Callable[[Site, list[Candidate], Event], None]
+NonEventHook = Callable[[Event, str], None]
 
 
 def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers: list[Speaker],
                    dct: str | None, *, anchoring: AnchorModel | str = "model",
-                   on_anchor: AnchorHook | None = None) -> list[Event]:
+                   on_anchor: AnchorHook | None = None, on_non_event: NonEventHook | None = None) -> list[Event]:
     """Events of a parsed article, each dated at its granularity or left undated.
 
     `anchoring` chooses each date: "model" (the shipped anchor model, `whosaid.temporal.anchoring`, picks the date
     of every event the rules date at all: an event they leave undated stays so), "rules" (the hand-written cascade
     of `date_for` alone) or an `AnchorModel`. `on_anchor(site, candidates, event)` is called
-    for every event with a date of its own choosing (the anchor model's training reads them)."""
+    for every event with a date of its own choosing (the anchor model's training reads them). An undated predicate
+    that is no happening (`non_event`: a question, an aside to the reader, a hypothesis, a fragment, tweet markup)
+    is left out; `on_non_event(event, reason)` is called for each one left out."""
     day = parse_day(dct)
     dct = day.isoformat() if day else None  # an unreadable publication date is no date
     model = shipped_model() if anchoring == "model" else anchoring if isinstance(anchoring, AnchorModel) else None
@@ -523,6 +561,11 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
                 date=date_, how=how, actors=list(sent_actors),
                 kind="statement" if q is not None or verb.lemma_ in REPORTING else "event",
             )
+            reason = non_event(verb, sent) if date_ is None and q is None else None
+            if reason is not None:
+                if on_non_event is not None:
+                    on_non_event(event, reason)
+                continue
             if on_anchor is not None and cands:
                 on_anchor(site, cands, event)
             events.append(event)
