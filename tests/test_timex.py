@@ -206,3 +206,18 @@ def test_a_four_digit_number_before_a_time_zone_is_never_a_year(nlp, number, zon
 ])
 def test_n_years_is_a_span_or_counts_from_where_the_text_says(nlp, text, expected):
     assert expected in tag(nlp, text, dct="2016-07-28")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dealers placed heavy buy orders in the morning.", ("the morning", "TIME", "1989-10-27TMO")),
+    ("By mid afternoon, officials had left.", ("mid afternoon", "TIME", "1989-10-27TAF")),
+    ("They met at 9 in the evening on Tuesday.", ("9 in the evening on Tuesday", "TIME", "1989-10-24T21:00")),
+    ("On Wednesday the market fell. Dealers sold in the morning.", ("the morning", "TIME", "1989-10-25TMO")),
+    ("He will leave at 4 in the morning (4 a.m. EDT Thursday).", ("4 in the morning", "TIME", "1989-11-02T04:00")),  # the Thursday ahead
+])
+def test_a_part_of_the_day_is_a_time_of_the_day_the_story_is_on(nlp, text, expected):
+    assert expected in tag(nlp, text, dct="1989-10-27")
+
+
+def test_a_part_of_the_day_naming_a_thing_is_not_a_time(nlp):
+    assert tag(nlp, "He reads the morning news. Good morning, America.", dct="1989-10-27") == []

@@ -61,6 +61,7 @@ _ZONE = r"(?: (?-i:[ECMP][SD]T|GMT|UTC|BST|CET))?"
 CLOCK_WORD = (r"(?:(?-i:GMT|UTC|Zulu|[ECMPA][SD]T|[ECMP]T|BST|CES?T|MSK|JST|IST|AEST)|local time|military time)\b")
 _CLOCK_PREP = "".join(f"|(?<=\\b{w} )" for w in ("at", "by", "near", "around", "about", "from", "until", "till",
                                                  "since", "after", "before", "approximately"))[1:]
+_NOT_PART_OF = r"(?! (?:news|paper|papers|show|edition|session|line|call|star|post|shift|hours|of)\b)"  # "the morning news"
 _HOLIDAY = (r"(?:Christmas(?: Day| Eve)?|Thanksgiving(?: Day)?|New Year'?s(?: Day| Eve)?|Easter(?: Sunday| Monday)?"
             r"|Halloween|Independence Day|Labou?r Day|Memorial Day|Veterans Day|Valentine'?s Day|Boxing Day"
             r"|Christmas Eve|Good Friday|Fourth of July|the Fourth of July|Election Day|Inauguration Day)")
@@ -106,6 +107,12 @@ RULES: list[tuple[str, str]] = [
     # relative calendar units
     ("relday", rf"(?P<mod>(?:early|late|earlier|later|late on|early on) )?(?P<day>yesterday|today|tomorrow|tonight|overnight)(?:(?:'s)? (?P<part>{_PART}))?"),
     ("partday", rf"(?P<mod>(?:early|late|mid)[- ]?)?(?P<part>{_PART}),? (?:(?P<rel>yesterday|today|tomorrow)|(?:on )?(?P<wd>{_WEEKDAY}))"),
+    ("clockpart", rf"(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?(?: o'clock)? in the (?P<part>{_PART})\b{_NOT_PART_OF}"
+                  rf"(?:,? (?:(?P<rel>today|yesterday|tomorrow)|(?:on )?(?P<wd>{_WEEKDAY})))?"),
+    # a part of the day the story is on: "in the morning", "by mid afternoon" (never "the morning news")
+    ("thepart", rf"(?:(?:(?<=\bin )|(?<=\bduring )|(?<=\bthroughout )|(?<=\buntil )|(?<=\bthrough ))the (?P<part>{_PART})"
+                rf"|(?P<mod>mid|early|late)[- ](?P<part2>morning|afternoon|evening))\b"
+                + _NOT_PART_OF),
     ("thispart", rf"(?P<mod>(?:early|late|earlier|later) )?(?P<rel>this|last|tomorrow|yesterday) (?P<part>{_PART})\b"),
     ("weekday", rf"(?P<mod>(?:early|late|earlier|later|early on|late on) )?(?:(?P<rel>last|this|next|this past|this coming|the following|the previous|the next|past|coming) )?(?P<wd>{_WEEKDAY})(?: (?P<part>{_PART}))?"),
     ("relunit", rf"(?P<mod>{_MOD})?(?P<rel>this|last|next|past|coming|previous|current|following|the past|the last|the next|the coming|the current|the previous|the following|this past|this coming|the same|that|that same|the full|the|the current fiscal|the current calendar) (?:(?:fiscal|calendar) (?=year))?(?P<u>week(?:end)?|month|year|decade|fortnight)\b(?!-)(?! ago| earlier| later| before| after)"),

@@ -261,6 +261,27 @@ def v_partday(g: Groups, text: str, a: Anchor) -> Value:
     return "TIME", f"{d.isoformat() if d else 'XXXX-XX-XX'}T{PART_CODES[g['part'].lower()]}"
 
 
+@valuer("clockpart")
+def v_clockpart(g: Groups, text: str, a: Anchor) -> Value:
+    """An hour with its part of the day (“4 in the morning”, “9 in the evening on Tuesday”) on the day it names."""
+    h, part = int(g["h"]), g["part"].lower()
+    if part in ("afternoon", "evening") or part == "night" and h >= 6:
+        h = h % 12 + 12
+    elif h == 12:
+        h = 0  # "12 in the morning" is midnight
+    d = _with_day(g, a)
+    return "TIME", f"{d.isoformat() if d else 'XXXX-XX-XX'}T{h:02d}:{g.get('min') or '00'}"
+
+
+@valuer("thepart")
+def v_thepart(g: Groups, text: str, a: Anchor) -> Value:
+    """A part of the day with no day named (“in the morning”, “by mid afternoon”): on the day the story last named,
+    else the publication date, until its sentence names a day (timexes gives it that day)."""
+    last = last_concrete(a, ("day",))
+    d = last[0] if last else a.dct
+    return "TIME", f"{d.isoformat() if d else 'XXXX-XX-XX'}T{PART_CODES[(g.get('part') or g['part2']).lower()]}"
+
+
 @valuer("my")
 def v_my(g: Groups, text: str, a: Anchor) -> Value:
     """A month with its year (“March 2009”)."""
