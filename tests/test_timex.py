@@ -221,3 +221,4 @@ def test_a_part_of_the_day_is_a_time_of_the_day_the_story_is_on(nlp, text, expec
 
 def test_a_part_of_the_day_naming_a_thing_is_not_a_time(nlp):
     assert tag(nlp, "He reads the morning news. Good morning, America.", dct="1989-10-27") == []
+    assert tag(nlp, "Trump sent early-morning tweets. He spoke in the morning meetings.", dct="1989-10-27") == []

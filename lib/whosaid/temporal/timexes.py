@@ -106,6 +106,11 @@ def not_a_date(m: Match, span: Span | None) -> bool:
             return True
         if first.pos_ == "PROPN" and first.ent_type_ in ("PERSON", "ORG") and first.ent_iob_ != "":
             return first.ent_type_ == "PERSON"
+    if m.rule in ("thepart", "clockpart") and (span.root.dep_ in ("amod", "compound", "nmod")
+                                               and span.root.head.pos_ in ("NOUN", "PROPN")
+                                               and span.root.head.i >= span.end
+                                               or span.end < len(span.doc) and span.doc[span.end].pos_ == "NOUN"):
+        return True  # "early-morning tweets", "in the morning meetings": a kind of thing, not a time
     if m.rule == "year" and first.like_num and first.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL", "PERCENT") \
             and not m.groups.get("fiscal") and not m.groups.get("mod"):
         prev = span.doc[first.i - 1] if first.i > 0 else None
