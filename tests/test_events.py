@@ -176,3 +176,8 @@ def test_a_real_undated_happening_is_kept(nlp, text):
 def test_a_dated_modal_or_question_is_still_an_event(nlp):
     assert [e.date for e in events(nlp, "Who resigned from the board on Tuesday?")] == ["2017-08-15"]
     assert [e.how for e in events(nlp, "The board could meet on Friday.")] == ["explicit"]
+
+
+def test_a_refusal_or_failure_in_the_past_is_still_a_happening(nlp):
+    evs = events(nlp, "D'Amato's aides would not comment about the slaying.", dct=None)
+    assert len(evs) == 1 and "would not comment" in evs[0].summary

@@ -78,7 +78,8 @@ def fence(timexes: list[Timex], dct: str | None, text: str) -> list[Timex]:
 
 
 # What marks a predicate as no happening at all, when nothing dates it (issue 11: on PolNeAR about 40% of the undated
-# events were such): modals of ability, wish and hypothesis ("he can coast", "we might wish"; not "will", a plan),
+# events were such): modals of ability, wish and hypothesis ("he can coast", "we might wish"; not "will", a plan, nor
+# "would not comment", a refusal),
 # conditions ("if elected", "should Clinton attempt"), and tweet markup (handles, hashtags, links).
 HYPOTHETICAL = {"can", "ca", "could", "might", "may", "would", "'d", "’d", "should", "must", "ought"}
 CONDITION = {"if", "unless", "whether"}
@@ -104,9 +105,11 @@ def non_event(verb: Token, sent: Span) -> str | None:
     if verb.pos_ == "VERB" and subj is None and verb.tag_ == "VB" and (verb.dep_ == "ROOT" or verb == sent.root) \
             and not any(a.lower_ in ("to",) or a.tag_ == "MD" for a in auxes):
         return "command"  # "Imagine the spectacle", "Give her a break", "Don't forget that …"
-    if any(a.lower_ in HYPOTHETICAL or a.lower_ == "let" for a in auxes) or verb.lower_ in ("let", "let's") \
-            or any(c.dep_ == "mark" and c.lower_ in CONDITION for c in kids):
-        return "hypothesis"
+    condition = any(c.dep_ == "mark" and c.lower_ in CONDITION for c in kids)
+    refusal = not condition and any(a.lower_ in ("would", "could") for a in auxes) and any(c.dep_ == "neg" for c in kids)
+    if not refusal and (any(a.lower_ in HYPOTHETICAL or a.lower_ == "let" for a in auxes)
+                        or verb.lower_ in ("let", "let's") or condition):
+        return "hypothesis"  # but "aides would not comment", "could not stop the bullet": a refusal or failure
     if subj is None and not auxes and verb.tag_ in ("VBG", "VBN") and verb.dep_ == "ROOT":
         return "fragment"  # a headline or a clause cut off: "Doing that, too?", "Clinton-Supporting Super PACs"
     return None
