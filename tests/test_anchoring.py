@@ -98,3 +98,21 @@ def test_training_runs_from_the_repo_on_a_few_documents(tmp_path):
     model = AnchorModel.load(out)
     assert model.meta["trained_on"]["documents"] == 4 and model.meta["trained_on"]["limit"] == 2
     assert model.weights and model.meta["examples"] > 20
+
+
+def test_no_event_or_quote_of_an_article_gets_a_far_date_it_cannot_justify(nlp):
+    from whosaid.extract import extract_article
+    from whosaid.model import Article
+    from whosaid.temporal.timeml import value_interval
+
+    text = ("Near 1750 GMT, the rebels attacked the base, officials said. Ten years later, the base was rebuilt. "
+            "“After more than 200 years and 44 male presidents, it's time,” Clinton told the crowd at 2100 hours. "
+            "Mayor Jane Smith said that in the next century the town will be gone.")
+    x = extract_article(Article(doc="far", text=text, date="2016-07-28"), nlp)
+    dates = [e.date for e in x.events] + [q.date for q in x.quotes]
+    assert any(dates)
+    # "Ten years later" counts from no date the story gives: its sentence takes neither the last date nor today's
+    assert [e.date for e in x.events if "rebuilt" in e.summary] == [None]
+    for d in filter(None, dates):
+        span = value_interval(d)
+        assert span is not None and 2013 <= span[0].year and span[1].year <= 2019, d

@@ -513,7 +513,12 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
     model = shipped_model() if anchoring == "model" else anchoring if isinstance(anchoring, AnchorModel) else None
     events: list[Event] = []
     last_dated: tuple[int, str] | None = None  # (sentence number, date) of the story's last dated main clause
-    timexes = fence(sorted(timexes, key=lambda t: t.start), dct, doc.text)
+    everything = sorted(timexes, key=lambda t: t.start)
+    timexes = fence(everything, dct, doc.text)
+    kept = {id(t) for t in timexes}
+    # a date that the text gives but whosaid cannot place ("Ten years later" with no year before it, a far date the
+    # fence dropped): its sentence takes no other date either, neither inherited nor the publication date
+    unplaced = [t.start for t in everything if id(t) not in kept or t.type == "DATE" and t.value.startswith("XXXX")]
     story = story_date(doc, timexes, dct)
     actors = story_actors(doc)
     doc_ents = list(doc.ents)
@@ -537,6 +542,7 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
                                 [e for e in doc_ents[lo:bisect_left(ent_starts, sent.end, lo)] if e.end <= sent.end])
         near = last_dated[1] if last_dated and n - last_dated[0] <= INHERIT_WINDOW else None
         main_dated = main is None or preds.get(main.i, (None, None))[1] is None
+        stuck = bisect_left(unplaced, sent.start_char) < bisect_left(unplaced, sent.end_char)
         spans = calendar_spans(doc, sent, here) if model is not None or on_anchor else []
         previous = last_dated
         for key in sorted(preds):
@@ -546,7 +552,8 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
                 continue  # the quote's statement event stands for what is said inside it
             if q is None and value is None and copula(verb):
                 continue  # "This was his third leave": a state, not something that happened
-            rule = date_for(verb, value, near, story, dct, actors, cue=q is not None)
+            rule = date_for(verb, value, near, story, dct, actors, cue=q is not None) \
+                if value is not None or not stuck else (None, "unknown")
             if rule[1] == "explicit" and (verb == main or main_dated):
                 last_dated = (n, rule[0])  # the main clause's date sets the story's reference time
             date_, how = rule
