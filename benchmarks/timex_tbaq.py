@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import subprocess
 import sys
-import re
 import tempfile
 from collections import Counter
 from pathlib import Path

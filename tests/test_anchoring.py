@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from whosaid.temporal.anchoring import MODEL_FILE, AnchorModel, Candidate, shipped_model
 from whosaid.model import Timex
+from whosaid.temporal.anchoring import MODEL_FILE, AnchorModel, Candidate, shipped_model
 from whosaid.temporal.events import extract_events, fence
 from whosaid.temporal.timexes import find_timexes
 

@@ -83,9 +83,9 @@ RULES: list[tuple[str, str]] = [
               rf"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))? ?(?P<ap>(?-i:a\.m\.?|p\.m\.?|am\b|pm\b|AM\b|PM\b))"
               rf"{_ZONE}(?:,? (?:(?P<rel>today|yesterday|tomorrow|tonight)|(?:on )?(?P<wd>{_WEEKDAY})|(?:on )?(?P<mon>{_MONTH}) (?P<d>{_DAY})))?"),
     ("clock24", rf"\b(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d){_ZONE}(?= (?:today|yesterday|tomorrow|tonight|local time|GMT|EST|EDT|on\b|hours\b))"),
-    ("clock4", rf"(?<!\()(?:(?=\d{{4}} ?{CLOCK_WORD})|(?:{_CLOCK_PREP})(?=\d{{4}} ?(?:hours|hrs)\b))"
-               rf"(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d) ?(?:{CLOCK_WORD}|hours\b|hrs\b)"
-               rf"(?:,? (?:(?P<rel>today|yesterday|tomorrow|tonight)|(?:on )?(?P<wd>{_WEEKDAY})|(?:on )?(?P<mon>{_MONTH}) (?P<d>{_DAY})))?"),
+    ("clock4", (rf"(?<!\()(?:(?=\d{{4}} ?{CLOCK_WORD})|(?:{_CLOCK_PREP})(?=\d{{4}} ?(?:hours|hrs)\b))"
+                rf"(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d) ?(?:{CLOCK_WORD}|hours\b|hrs\b)"
+                rf"(?:,? (?:(?P<rel>today|yesterday|tomorrow|tonight)|(?:on )?(?P<wd>{_WEEKDAY})|(?:on )?(?P<mon>{_MONTH}) (?P<d>{_DAY})))?")),
     ("noon", rf"(?P<which>noon|midnight|midday)(?:,? (?:(?P<rel>today|yesterday|tomorrow)|(?:on )?(?P<wd>{_WEEKDAY})))?"),
     # decades, centuries, years
     ("decade", rf"(?:the )?(?P<mod>{_MOD})?(?:the )?(?P<dec>(?:1[6-9]|20)?\d0|'\d0) ?'?s\b"),
@@ -107,12 +107,11 @@ RULES: list[tuple[str, str]] = [
     # relative calendar units
     ("relday", rf"(?P<mod>(?:early|late|earlier|later|late on|early on) )?(?P<day>yesterday|today|tomorrow|tonight|overnight)(?:(?:'s)? (?P<part>{_PART}))?"),
     ("partday", rf"(?P<mod>(?:early|late|mid)[- ]?)?(?P<part>{_PART}),? (?:(?P<rel>yesterday|today|tomorrow)|(?:on )?(?P<wd>{_WEEKDAY}))"),
-    ("clockpart", rf"(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?(?: o'clock)? in the (?P<part>{_PART})\b{_NOT_PART_OF}"
-                  rf"(?:,? (?:(?P<rel>today|yesterday|tomorrow)|(?:on )?(?P<wd>{_WEEKDAY})))?"),
+    ("clockpart", (rf"(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?(?: o'clock)? in the (?P<part>{_PART})\b{_NOT_PART_OF}"
+                   rf"(?:,? (?:(?P<rel>today|yesterday|tomorrow)|(?:on )?(?P<wd>{_WEEKDAY})))?")),
     # a part of the day the story is on: "in the morning", "by mid afternoon" (never "the morning news")
-    ("thepart", rf"(?:(?:(?<=\bin )|(?<=\bduring )|(?<=\bthroughout )|(?<=\buntil )|(?<=\bthrough ))the (?P<part>{_PART})"
-                rf"|(?P<mod>mid|early|late)[- ](?P<part2>morning|afternoon|evening))\b"
-                + _NOT_PART_OF),
+    ("thepart", (rf"(?:(?:(?<=\bin )|(?<=\bduring )|(?<=\bthroughout )|(?<=\buntil )|(?<=\bthrough ))the (?P<part>{_PART})"
+                 rf"|(?P<mod>mid|early|late)[- ](?P<part2>morning|afternoon|evening))\b" + _NOT_PART_OF)),
     ("thispart", rf"(?P<mod>(?:early|late|earlier|later) )?(?P<rel>this|last|tomorrow|yesterday) (?P<part>{_PART})\b"),
     ("weekday", rf"(?P<mod>(?:early|late|earlier|later|early on|late on) )?(?:(?P<rel>last|this|next|this past|this coming|the following|the previous|the next|past|coming) )?(?P<wd>{_WEEKDAY})(?: (?P<part>{_PART}))?"),
     ("relunit", rf"(?P<mod>{_MOD})?(?P<rel>this|last|next|past|coming|previous|current|following|the past|the last|the next|the coming|the current|the previous|the following|this past|this coming|the same|that|that same|the full|the|the current fiscal|the current calendar) (?:(?:fiscal|calendar) (?=year))?(?P<u>week(?:end)?|month|year|decade|fortnight)\b(?!-)(?! ago| earlier| later| before| after)"),
