@@ -181,3 +181,13 @@ def test_a_dated_modal_or_question_is_still_an_event(nlp):
 def test_a_refusal_or_failure_in_the_past_is_still_a_happening(nlp):
     evs = events(nlp, "D'Amato's aides would not comment about the slaying.", dct=None)
     assert len(evs) == 1 and "would not comment" in evs[0].summary
+
+
+def test_an_undated_statement_is_left_out_only_when_it_asks_or_addresses_the_reader(nlp):
+    from whosaid.extract import extract_article
+    from whosaid.model import Article
+
+    text = ("If Donald Trump were a woman, would you still vote for her? Or would you think she must be the worst "
+            "woman? “She is a liar,” the columnist wrote.")
+    x = extract_article(Article(doc="q", text=text), nlp)  # no publication date: every statement is undated
+    assert [e.summary for e in x.events] == ["columnist wrote: She is a liar"]

@@ -92,7 +92,8 @@ def non_event(verb: Token, sent: Span) -> str | None:
     A question (“How does he do it?”), an aside to the reader (“you might be asking”, “Imagine the spectacle”), a
     modal or conditional (“he can coast”, “If that's not enough”), a fragment with no subject and no tense
     (“Doing that, too?”, “Joining Forces With China.”) and a tweet's markup (“@realDonaldTrump”, “pic.twitter.com/…”)
-    say nothing that happened; a statement or a dated predicate is never asked."""
+    say nothing that happened. A dated predicate is never asked; an undated statement tied to a quote is left out
+    only as a question, an aside, a fragment or markup (“Or would you think she must be the worst woman?”)."""
     if MARKUP.search(sent.text):
         return "markup"
     if sent.text.rstrip(" \"'”’)]\n").endswith("?"):
@@ -571,7 +572,9 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
                 date=date_, how=how, actors=list(sent_actors),
                 kind="statement" if q is not None or verb.lemma_ in REPORTING else "event",
             )
-            reason = non_event(verb, sent) if date_ is None and q is None else None
+            reason = non_event(verb, sent) if date_ is None else None
+            if q is not None and reason not in ("question", "second person", "markup", "fragment"):
+                reason = None  # an undated statement tied to a quote is kept unless it asks, addresses or is markup
             if reason is not None:
                 if on_non_event is not None:
                     on_non_event(event, reason)
