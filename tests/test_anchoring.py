@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from whosaid.model import Timex
 from whosaid.temporal.anchoring import MODEL_FILE, AnchorModel, Candidate, shipped_model
-from whosaid.temporal.events import extract_events
+from whosaid.temporal.events import extract_events, fence
 from whosaid.temporal.timexes import find_timexes
 
 from tests.conftest import SHARED
@@ -70,6 +71,16 @@ def test_a_clock_reading_is_not_a_year(nlp):
     assert evs and all(d != "1750" for _, d, _ in evs)
 
 
+def test_the_fence_drops_a_far_value_unless_its_expression_writes_a_year():
+    text = "The feast falls on Christmas Day. In 1750 the town was founded."
+    xmas = Timex(19, 32, "Christmas Day", "DATE", "2216-12-25")  # a far value with no year written
+    y1750 = Timex(37, 41, "1750", "DATE", "1750")
+    assert fence([xmas, y1750], "2016-07-28", text) == [y1750]
+    clock = "Near 1750 GMT the rebels came."  # "1750 GMT" as the year rule once valued it: no year written
+    assert fence([Timex(5, 9, "1750", "DATE", "1750")], "2016-07-28", clock) == []
+    assert fence([xmas], None, text) == [xmas]  # no publication date: nothing to measure from
+
+
 def test_a_far_date_needs_a_year_written_in_its_expression(nlp):
     assert all(d != "2216" for _, d, _ in dated(nlp, "It happened more than 200 years later.", dct="2016-07-28"))
     assert ("the treaty was signed", "1991", "explicit") in dated(nlp, "In 1991, the treaty was signed.")
@@ -87,3 +98,21 @@ def test_training_runs_from_the_repo_on_a_few_documents(tmp_path):
     model = AnchorModel.load(out)
     assert model.meta["trained_on"]["documents"] == 4 and model.meta["trained_on"]["limit"] == 2
     assert model.weights and model.meta["examples"] > 20
+
+
+def test_no_event_or_quote_of_an_article_gets_a_far_date_it_cannot_justify(nlp):
+    from whosaid.extract import extract_article
+    from whosaid.model import Article
+    from whosaid.temporal.timeml import value_interval
+
+    text = ("Near 1750 GMT, the rebels attacked the base, officials said. Ten years later, the base was rebuilt. "
+            "“After more than 200 years and 44 male presidents, it's time,” Clinton told the crowd at 2100 hours. "
+            "Mayor Jane Smith said that in the next century the town will be gone.")
+    x = extract_article(Article(doc="far", text=text, date="2016-07-28"), nlp)
+    dates = [e.date for e in x.events] + [q.date for q in x.quotes]
+    assert any(dates)
+    # "Ten years later" counts from no date the story gives: its sentence takes neither the last date nor today's
+    assert [e.date for e in x.events if "rebuilt" in e.summary] == [None]
+    for d in filter(None, dates):
+        span = value_interval(d)
+        assert span is not None and 2013 <= span[0].year and span[1].year <= 2019, d

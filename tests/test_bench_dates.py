@@ -47,3 +47,7 @@ def test_event_date_figures_on_three_documents_per_corpus_stay_above_their_floor
     assert len(figures["folds"]) == 5
     assert figures["model"]["date_recall"] >= 0.55 and figures["model"]["date_precision"] >= 0.65
     assert figures["rules"]["date_recall"] >= 0.55
+    undated = figures["polnear_undated"]
+    if undated is not None:  # PolNeAR present: the first three dev articles
+        assert undated["articles"] == 3 and undated["undated_before_filter"] == undated["undated"] + undated["left_out"]
+        assert undated["left_out"] >= 1 and sum(undated["left_out_by_reason"].values()) == undated["left_out"]

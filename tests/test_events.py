@@ -136,3 +136,58 @@ def test_the_future_tense_continues_a_future_date(nlp):
 def test_the_future_tense_never_takes_a_past_date(nlp):
     evs = events(nlp, "The storm hit the coast on Monday.\nThe city will rebuild the pier.")
     assert [(e.date, e.how) for e in evs] == [("2017-08-14", "explicit"), (None, "unknown")]
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("So you might be asking: How does he do it?", "question"),
+    ("Doing that, too?", "question"),
+    ("And you can sum it up in about 30 words.", "second person"),
+    ("Wait.", None),  # under three words: never an event at all
+    ("Imagine the spectacle if the I.R.S. sues a sitting president.", "command"),
+    ("Give her a break, boys.", "command"),
+    ("With those states in hand, he can coast to the nomination.", "hypothesis"),
+    ("If elected, she would install a new tax rate.", "hypothesis"),
+    ("Huge crowds came out for us in Ohio @realDonaldTrump pic.twitter.com/x1y2z3", "markup"),
+    ("Join the rally #ImWithHer", "markup"),
+    ("Read the full story at https://example.com/story now.", "markup"),
+    ("Baiting the moderators.", "fragment"),
+])
+def test_a_non_event_is_not_listed_as_an_undated_event(nlp, text, reason):
+    doc = nlp(text)
+    left_out: list[tuple[str, str]] = []
+    evs = extract_events(doc, find_timexes(doc, "2016-09-27"), [], [], "2016-09-27",
+                         on_non_event=lambda e, why: left_out.append((e.summary, why)))
+    assert not [e for e in evs if e.date is None]
+    if reason is not None:
+        assert reason in {why for _, why in left_out}
+
+
+@pytest.mark.parametrize("text", [
+    "The president spoke in a cottage on a Marine base.",  # a past happening with no date: kept, undated
+    "Trump did not unveil plans to pay for the expansion.",
+    "The council will consider a new budget.",  # a plan ahead: kept, undated
+    "Mexico picked political targets skillfully.",
+])
+def test_a_real_undated_happening_is_kept(nlp, text):
+    evs = events(nlp, text, dct=None)
+    assert len(evs) == 1 and evs[0].date is None
+
+
+def test_a_dated_modal_or_question_is_still_an_event(nlp):
+    assert [e.date for e in events(nlp, "Who resigned from the board on Tuesday?")] == ["2017-08-15"]
+    assert [e.how for e in events(nlp, "The board could meet on Friday.")] == ["explicit"]
+
+
+def test_a_refusal_or_failure_in_the_past_is_still_a_happening(nlp):
+    evs = events(nlp, "D'Amato's aides would not comment about the slaying.", dct=None)
+    assert len(evs) == 1 and "would not comment" in evs[0].summary
+
+
+def test_an_undated_statement_is_left_out_only_when_it_asks_or_addresses_the_reader(nlp):
+    from whosaid.extract import extract_article
+    from whosaid.model import Article
+
+    text = ("If Donald Trump were a woman, would you still vote for her? Or would you think she must be the worst "
+            "woman? “She is a liar,” the columnist wrote.")
+    x = extract_article(Article(doc="q", text=text), nlp)  # no publication date: every statement is undated
+    assert [e.summary for e in x.events] == ["columnist wrote: She is a liar"]

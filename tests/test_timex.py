@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from whosaid.temporal.timexes import find_timexes
 
 DCT = "2017-08-16"  # a Wednesday
@@ -163,3 +165,60 @@ def test_spans_match_the_text(nlp):
     text = "On Tuesday, the court said that the suit filed in 2004 was void."
     for t in find_timexes(nlp(text), DCT):
         assert text[t.start:t.end] == t.text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Near 1750 GMT, the rebels attacked the base.", ("1750 GMT", "TIME", "2016-07-28T17:50")),
+    ("The meeting starts at 1430 local time.", ("1430 local time", "TIME", "2016-07-28T14:30")),
+    ("Polls close at 0900 ET.", ("0900 ET", "TIME", "2016-07-28T09:00")),
+    ("The curfew began at 2100 hours.", ("2100 hours", "TIME", "2016-07-28T21:00")),
+    ("Troops landed at 0600 GMT on Tuesday.", ("0600 GMT on Tuesday", "TIME", "2016-07-26T06:00")),
+    ("In 2016 the vote closed at 1900 EST.", ("1900 EST", "TIME", "2016-07-28T19:00")),
+])
+def test_a_clock_reading_is_a_time_of_day_not_a_year(nlp, text, expected):
+    found = tag(nlp, text, dct="2016-07-28")
+    assert expected in found
+    assert not any(typ == "DATE" and value in ("1750", "1900") for _, typ, value in found)
+
+
+def test_hours_of_work_are_still_a_span_and_a_plain_year_still_a_year(nlp):
+    assert ("1500 hours", "DURATION", "PT1500H") in tag(nlp, "He spent 1500 hours on the case.", dct="2016-07-28")
+    assert ("1750", "DATE", "1750") in tag(nlp, "In 1750 the town was founded.", dct="2016-07-28")
+
+
+@given(number=st.integers(1000, 2359).map(str), zone=st.sampled_from(
+    ["GMT", "UTC", "EST", "EDT", "ET", "PT", "CDT", "BST", "local time", "Zulu"]),
+    before=st.sampled_from(["Near", "At about", "Shortly after", "By", "It was"]))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_four_digit_number_before_a_time_zone_is_never_a_year(nlp, number, zone, before):
+    found = tag(nlp, f"{before} {number} {zone} Monday, the troops moved.", dct="2016-07-28")
+    assert not any(typ == "DATE" and value.startswith(number[:4]) for _, typ, value in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The statue has stood for more than 200 years.", ("more than 200 years", "DURATION", "P200Y")),
+    ("She said that after more than 200 years and 44 male presidents, it is time.",
+     ("more than 200 years", "DURATION", "P200Y")),
+    ("Five years from now, the plant will be gone.", ("Five years from now", "DATE", "2021")),
+    ("He left the company three years ago.", ("three years ago", "DATE", "2013")),
+    ("Ten years later, he returned.", ("Ten years later", "DATE", "XXXX")),
+    ("In 1984 he left. Ten years later, he returned.", ("Ten years later", "DATE", "1994")),
+])
+def test_n_years_is_a_span_or_counts_from_where_the_text_says(nlp, text, expected):
+    assert expected in tag(nlp, text, dct="2016-07-28")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dealers placed heavy buy orders in the morning.", ("the morning", "TIME", "1989-10-27TMO")),
+    ("By mid afternoon, officials had left.", ("mid afternoon", "TIME", "1989-10-27TAF")),
+    ("They met at 9 in the evening on Tuesday.", ("9 in the evening on Tuesday", "TIME", "1989-10-24T21:00")),
+    ("On Wednesday the market fell. Dealers sold in the morning.", ("the morning", "TIME", "1989-10-25TMO")),
+    ("He will leave at 4 in the morning (4 a.m. EDT Thursday).", ("4 in the morning", "TIME", "1989-11-02T04:00")),  # the Thursday ahead
+])
+def test_a_part_of_the_day_is_a_time_of_the_day_the_story_is_on(nlp, text, expected):
+    assert expected in tag(nlp, text, dct="1989-10-27")
+
+
+def test_a_part_of_the_day_naming_a_thing_is_not_a_time(nlp):
+    assert tag(nlp, "He reads the morning news. Good morning, America.", dct="1989-10-27") == []
+    assert tag(nlp, "Trump sent early-morning tweets. He spoke in the morning meetings.", dct="1989-10-27") == []

@@ -11,7 +11,7 @@ from whosaid.model import Article, Extraction
 from whosaid.nlp import load_nlp, parse, parse_all
 from whosaid.quotes.attribution import extract_quotes
 from whosaid.quotes.speakers import resolve_speakers
-from whosaid.temporal.events import extract_events
+from whosaid.temporal.events import NonEventHook, extract_events, fence
 from whosaid.temporal.pubdate import infer_pubdate
 from whosaid.temporal.statements import statement_date
 from whosaid.temporal.timexes import find_timexes
@@ -27,13 +27,15 @@ def settle_date(article: Article) -> Article:
     return article
 
 
-def extract_doc(article: Article, doc: Doc) -> Extraction:
-    """Everything whosaid extracts from one article, given its spaCy parse."""
+def extract_doc(article: Article, doc: Doc, *, on_non_event: NonEventHook | None = None) -> Extraction:
+    """Everything whosaid extracts from one article, given its spaCy parse (`on_non_event(event, reason)`: called
+    for each undated predicate left out as no happening, see `temporal.events.non_event`)."""
     article = settle_date(article)
     quotes, speakers = resolve_speakers(doc, extract_quotes(doc))
     timexes = find_timexes(doc, article.date)
-    events = extract_events(doc, timexes, quotes, speakers, article.date)
-    quotes = [replace(q, date=statement_date(q, timexes, events, article.date)) for q in quotes]
+    events = extract_events(doc, timexes, quotes, speakers, article.date, on_non_event=on_non_event)
+    dating = fence(timexes, article.date, doc.text)  # a far date without a written year dates no quote either
+    quotes = [replace(q, date=statement_date(q, dating, events, article.date)) for q in quotes]
     return Extraction(article=article, quotes=quotes, speakers=speakers, timexes=timexes, events=events)
 
 

@@ -77,6 +77,45 @@ def fence(timexes: list[Timex], dct: str | None, text: str) -> list[Timex]:
     return out
 
 
+# What marks a predicate as no happening at all, when nothing dates it (issue 11: on PolNeAR about 40% of the undated
+# events were such): modals of ability, wish and hypothesis ("he can coast", "we might wish"; not "will", a plan, nor
+# "would not comment", a refusal),
+# conditions ("if elected", "should Clinton attempt"), and tweet markup (handles, hashtags, links).
+HYPOTHETICAL = {"can", "ca", "could", "might", "may", "would", "'d", "’d", "should", "must", "ought"}
+CONDITION = {"if", "unless", "whether"}
+MARKUP = re.compile(r"(?<![\w.])[@#][A-Za-z_]\w|https?://|\bwww\.|pic\.twitter\.com|\b\w+\.(?:com|org|ly)/\S")
+
+
+def non_event(verb: Token, sent: Span) -> str | None:
+    """Why an undated predicate is no event (question, you, command, hypothesis, fragment, markup); None if it is one.
+
+    A question (“How does he do it?”), an aside to the reader (“you might be asking”, “Imagine the spectacle”), a
+    modal or conditional (“he can coast”, “If that's not enough”), a fragment with no subject and no tense
+    (“Doing that, too?”, “Joining Forces With China.”) and a tweet's markup (“@realDonaldTrump”, “pic.twitter.com/…”)
+    say nothing that happened. A dated predicate is never asked; an undated statement tied to a quote is left out
+    only as a question, an aside, a fragment or markup (“Or would you think she must be the worst woman?”)."""
+    if MARKUP.search(sent.text):
+        return "markup"
+    if sent.text.rstrip(" \"'”’)]\n").endswith("?"):
+        return "question"
+    kids = list(verb.children)
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")), None)
+    if subj is not None and subj.lower_ in ("you", "ya", "y'all"):
+        return "second person"
+    auxes = [c for c in kids if c.dep_ in ("aux", "auxpass")]
+    if verb.pos_ == "VERB" and subj is None and verb.tag_ == "VB" and (verb.dep_ == "ROOT" or verb == sent.root) \
+            and not any(a.lower_ in ("to",) or a.tag_ == "MD" for a in auxes):
+        return "command"  # "Imagine the spectacle", "Give her a break", "Don't forget that …"
+    condition = any(c.dep_ == "mark" and c.lower_ in CONDITION for c in kids)
+    refusal = not condition and any(a.lower_ in ("would", "could") for a in auxes) and any(c.dep_ == "neg" for c in kids)
+    if not refusal and (any(a.lower_ in HYPOTHETICAL or a.lower_ == "let" for a in auxes)
+                        or verb.lower_ in ("let", "let's") or condition):
+        return "hypothesis"  # but "aides would not comment", "could not stop the bullet": a refusal or failure
+    if subj is None and not auxes and verb.tag_ in ("VBG", "VBN") and verb.dep_ == "ROOT":
+        return "fragment"  # a headline or a clause cut off: "Doing that, too?", "Clinton-Supporting Super PACs"
+    return None
+
+
 def dates_a_noun(tok: Token) -> bool:
     """True for a date that modifies a participant (“violated the 1991 agreement”) rather than the clause's setting
     (“in a July 16 press conference”)."""
@@ -456,23 +495,31 @@ def calendar_spans(doc: Doc, sent: Span, timexes: list[Timex]) -> list[tuple[Spa
 
 
 AnchorHook = Callable[[Site, list[Candidate], Event], None]
+NonEventHook = Callable[[Event, str], None]
 
 
 def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers: list[Speaker],
                    dct: str | None, *, anchoring: AnchorModel | str = "model",
-                   on_anchor: AnchorHook | None = None) -> list[Event]:
+                   on_anchor: AnchorHook | None = None, on_non_event: NonEventHook | None = None) -> list[Event]:
     """Events of a parsed article, each dated at its granularity or left undated.
 
     `anchoring` chooses each date: "model" (the shipped anchor model, `whosaid.temporal.anchoring`, picks the date
     of every event the rules date at all: an event they leave undated stays so), "rules" (the hand-written cascade
     of `date_for` alone) or an `AnchorModel`. `on_anchor(site, candidates, event)` is called
-    for every event with a date of its own choosing (the anchor model's training reads them)."""
+    for every event with a date of its own choosing (the anchor model's training reads them). An undated predicate
+    that is no happening (`non_event`: a question, an aside to the reader, a hypothesis, a fragment, tweet markup)
+    is left out; `on_non_event(event, reason)` is called for each one left out."""
     day = parse_day(dct)
     dct = day.isoformat() if day else None  # an unreadable publication date is no date
     model = shipped_model() if anchoring == "model" else anchoring if isinstance(anchoring, AnchorModel) else None
     events: list[Event] = []
     last_dated: tuple[int, str] | None = None  # (sentence number, date) of the story's last dated main clause
-    timexes = fence(sorted(timexes, key=lambda t: t.start), dct, doc.text)
+    everything = sorted(timexes, key=lambda t: t.start)
+    timexes = fence(everything, dct, doc.text)
+    kept = {id(t) for t in timexes}
+    # a date that the text gives but whosaid cannot place ("Ten years later" with no year before it, a far date the
+    # fence dropped): its sentence takes no other date either, neither inherited nor the publication date
+    unplaced = [t.start for t in everything if id(t) not in kept or t.type == "DATE" and t.value.startswith("XXXX")]
     story = story_date(doc, timexes, dct)
     actors = story_actors(doc)
     doc_ents = list(doc.ents)
@@ -496,6 +543,7 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
                                 [e for e in doc_ents[lo:bisect_left(ent_starts, sent.end, lo)] if e.end <= sent.end])
         near = last_dated[1] if last_dated and n - last_dated[0] <= INHERIT_WINDOW else None
         main_dated = main is None or preds.get(main.i, (None, None))[1] is None
+        stuck = bisect_left(unplaced, sent.start_char) < bisect_left(unplaced, sent.end_char)
         spans = calendar_spans(doc, sent, here) if model is not None or on_anchor else []
         previous = last_dated
         for key in sorted(preds):
@@ -505,7 +553,8 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
                 continue  # the quote's statement event stands for what is said inside it
             if q is None and value is None and copula(verb):
                 continue  # "This was his third leave": a state, not something that happened
-            rule = date_for(verb, value, near, story, dct, actors, cue=q is not None)
+            rule = date_for(verb, value, near, story, dct, actors, cue=q is not None) \
+                if value is not None or not stuck else (None, "unknown")
             if rule[1] == "explicit" and (verb == main or main_dated):
                 last_dated = (n, rule[0])  # the main clause's date sets the story's reference time
             date_, how = rule
@@ -523,6 +572,13 @@ def extract_events(doc: Doc, timexes: list[Timex], quotes: list[Quote], speakers
                 date=date_, how=how, actors=list(sent_actors),
                 kind="statement" if q is not None or verb.lemma_ in REPORTING else "event",
             )
+            reason = non_event(verb, sent) if date_ is None else None
+            if q is not None and reason not in ("question", "second person", "markup", "fragment"):
+                reason = None  # an undated statement tied to a quote is kept unless it asks, addresses or is markup
+            if reason is not None:
+                if on_non_event is not None:
+                    on_non_event(event, reason)
+                continue
             if on_anchor is not None and cands:
                 on_anchor(site, cands, event)
             events.append(event)

@@ -55,6 +55,13 @@ _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|de
 _APPROX = r"(?:(?:about|around|approximately|roughly|nearly|almost|some|more than|less than|at least|at most|over|under|only|just|fully|barely|up to|a full|a mere|the better part of) )"
 _PART = r"(?:morning|afternoon|evening|night)"
 _ZONE = r"(?: (?-i:[ECMP][SD]T|GMT|UTC|BST|CET))?"
+# what makes a four-digit number a clock reading ("Near 1750 GMT", "at 1430 local time", "0900 ET", "1337EDT"), never
+# a year; "hours" only after a preposition of time ("at 2100 hours"; "1500 hours of work" is a span); in brackets
+# after another time ("10:35 a.m. (0735 GMT)") it restates that time and is left out, as TimeML annotators do
+CLOCK_WORD = (r"(?:(?-i:GMT|UTC|Zulu|[ECMPA][SD]T|[ECMP]T|BST|CES?T|MSK|JST|IST|AEST)|local time|military time)\b")
+_CLOCK_PREP = "".join(f"|(?<=\\b{w} )" for w in ("at", "by", "near", "around", "about", "from", "until", "till",
+                                                 "since", "after", "before", "approximately"))[1:]
+_NOT_PART_OF = r"(?! (?:news|paper|papers|show|edition|session|line|call|star|post|shift|hours|of)\b)"  # "the morning news"
 _HOLIDAY = (r"(?:Christmas(?: Day| Eve)?|Thanksgiving(?: Day)?|New Year'?s(?: Day| Eve)?|Easter(?: Sunday| Monday)?"
             r"|Halloween|Independence Day|Labou?r Day|Memorial Day|Veterans Day|Valentine'?s Day|Boxing Day"
             r"|Christmas Eve|Good Friday|Fourth of July|the Fourth of July|Election Day|Inauguration Day)")
@@ -76,13 +83,16 @@ RULES: list[tuple[str, str]] = [
               rf"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))? ?(?P<ap>(?-i:a\.m\.?|p\.m\.?|am\b|pm\b|AM\b|PM\b))"
               rf"{_ZONE}(?:,? (?:(?P<rel>today|yesterday|tomorrow|tonight)|(?:on )?(?P<wd>{_WEEKDAY})|(?:on )?(?P<mon>{_MONTH}) (?P<d>{_DAY})))?"),
     ("clock24", rf"\b(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d){_ZONE}(?= (?:today|yesterday|tomorrow|tonight|local time|GMT|EST|EDT|on\b|hours\b))"),
+    ("clock4", (rf"(?<!\()(?:(?=\d{{4}} ?{CLOCK_WORD})|(?:{_CLOCK_PREP})(?=\d{{4}} ?(?:hours|hrs)\b))"
+                rf"(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d) ?(?:{CLOCK_WORD}|hours\b|hrs\b)"
+                rf"(?:,? (?:(?P<rel>today|yesterday|tomorrow|tonight)|(?:on )?(?P<wd>{_WEEKDAY})|(?:on )?(?P<mon>{_MONTH}) (?P<d>{_DAY})))?")),
     ("noon", rf"(?P<which>noon|midnight|midday)(?:,? (?:(?P<rel>today|yesterday|tomorrow)|(?:on )?(?P<wd>{_WEEKDAY})))?"),
     # decades, centuries, years
     ("decade", rf"(?:the )?(?P<mod>{_MOD})?(?:the )?(?P<dec>(?:1[6-9]|20)?\d0|'\d0) ?'?s\b"),
     ("decadeword", rf"the (?P<mod>{_MOD})?(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
     ("yearword", rf"(?:the )?year (?P<y>two thousand(?:(?: and)? (?:{_ONES}|{_TEENS}))?)\b"),
     ("century", r"(?:the |this |last |next )?(?P<ord>(?:\d\d?(?:st|nd|rd|th))|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|this|last|next)[- ]century\b"),
-    ("year", rf"(?:the )?(?P<mod>{_MOD})?(?:(?P<fiscal>fiscal|calendar|financial|model|school|the) (?:year )?)?(?<![$#\d.,])(?P<y>{_YEAR})(?!%| percent|\.\d|-\d|\d| \d)(?: (?P<period>period|season|quarter|half))?"),
+    ("year", rf"(?:the )?(?P<mod>{_MOD})?(?:(?P<fiscal>fiscal|calendar|financial|model|school|the) (?:year )?)?(?<![$#\d.,])(?P<y>{_YEAR})(?!%| percent|\.\d|-\d|\d| \d| ?{CLOCK_WORD}| hours\b| hrs\b)(?: (?P<period>period|season|quarter|half))?"),
     # quarters and halves
     ("quarter", rf"(?:the )?(?:(?P<ypre>this year's|last year's|next year's|{_YEAR}'s|{_YEAR}) )?(?:(?P<rel2>year-earlier|year-ago|comparable year-ago|comparable|same|corresponding|latest|last|current|past|previous|preceding|prior|this|next|coming|recent|most recent|fiscal|June|September|December|March) )?"
                 r"(?:(?P<rel3>year-earlier|year-ago|fiscal|calendar)(?: |-(?=first|second|third|fourth)))?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|latest|last)?(?:[- ](?:fiscal |calendar )?)?quarter(?!s)\b(?!-(?:to|century))"
@@ -97,6 +107,11 @@ RULES: list[tuple[str, str]] = [
     # relative calendar units
     ("relday", rf"(?P<mod>(?:early|late|earlier|later|late on|early on) )?(?P<day>yesterday|today|tomorrow|tonight|overnight)(?:(?:'s)? (?P<part>{_PART}))?"),
     ("partday", rf"(?P<mod>(?:early|late|mid)[- ]?)?(?P<part>{_PART}),? (?:(?P<rel>yesterday|today|tomorrow)|(?:on )?(?P<wd>{_WEEKDAY}))"),
+    ("clockpart", (rf"(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?(?: o'clock)? in the (?P<part>{_PART})\b{_NOT_PART_OF}"
+                   rf"(?:,? (?:(?P<rel>today|yesterday|tomorrow)|(?:on )?(?P<wd>{_WEEKDAY})))?")),
+    # a part of the day the story is on: "in the morning", "by mid afternoon" (never "the morning news")
+    ("thepart", (rf"(?:(?:(?<=\bin )|(?<=\bduring )|(?<=\bthroughout )|(?<=\buntil )|(?<=\bthrough ))the (?P<part>{_PART})"
+                 rf"|(?P<mod>mid|early|late)[- ](?P<part2>morning|afternoon|evening))\b" + _NOT_PART_OF)),
     ("thispart", rf"(?P<mod>(?:early|late|earlier|later) )?(?P<rel>this|last|tomorrow|yesterday) (?P<part>{_PART})\b"),
     ("weekday", rf"(?P<mod>(?:early|late|earlier|later|early on|late on) )?(?:(?P<rel>last|this|next|this past|this coming|the following|the previous|the next|past|coming) )?(?P<wd>{_WEEKDAY})(?: (?P<part>{_PART}))?"),
     ("relunit", rf"(?P<mod>{_MOD})?(?P<rel>this|last|next|past|coming|previous|current|following|the past|the last|the next|the coming|the current|the previous|the following|this past|this coming|the same|that|that same|the full|the|the current fiscal|the current calendar) (?:(?:fiscal|calendar) (?=year))?(?P<u>week(?:end)?|month|year|decade|fortnight)\b(?!-)(?! ago| earlier| later| before| after)"),

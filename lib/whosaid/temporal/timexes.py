@@ -106,6 +106,11 @@ def not_a_date(m: Match, span: Span | None) -> bool:
             return True
         if first.pos_ == "PROPN" and first.ent_type_ in ("PERSON", "ORG") and first.ent_iob_ != "":
             return first.ent_type_ == "PERSON"
+    if m.rule in ("thepart", "clockpart") and (span.root.dep_ in ("amod", "compound", "nmod")
+                                               and span.root.head.pos_ in ("NOUN", "PROPN")
+                                               and span.root.head.i >= span.end
+                                               or span.end < len(span.doc) and span.doc[span.end].pos_ == "NOUN"):
+        return True  # "early-morning tweets", "in the morning meetings": a kind of thing, not a time
     if m.rule == "year" and first.like_num and first.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL", "PERCENT") \
             and not m.groups.get("fiscal") and not m.groups.get("mod"):
         prev = span.doc[first.i - 1] if first.i > 0 else None
@@ -158,14 +163,18 @@ def find_timexes(doc: Doc, dct: str | None) -> list[Timex]:
             anchor.recent.append(value)
             anchor.offsets.append(m.start)
         out.append(Timex(m.start, m.end, m.text, typ, value))
-        if typ == "TIME" and m.rule in ("clock", "clock24", "noon") and not {"rel", "wd", "mon"} & m.groups.keys() \
+        if typ == "TIME" and m.rule in ("clock", "clock24", "clock4", "clockpart", "noon", "thepart") \
+                and not {"rel", "wd", "mon"} & m.groups.keys() \
                 and span is not None:
             bare.append((len(out) - 1, span.sent))
     starts = [t.start for t in out]
+    bare_at = {i for i, _ in bare}
     for i, sent in bare:
-        # "at about 10:35 a.m. (0735 GMT) Friday": a time of day takes the day its sentence names
+        # "at about 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. EDT Thursday)": a time of day takes
+        # the day its sentence names
         here = out[bisect_left(starts, sent.start_char):bisect_left(starts, sent.end_char)]
-        days = [t.value for t in here if t.type == "DATE" and is_day(t.value)]
+        days = [t.value[:10] for j, t in enumerate(here, bisect_left(starts, sent.start_char)) if j not in bare_at
+                and (t.type == "DATE" and is_day(t.value) or t.type == "TIME" and is_day(t.value[:10]))]
         if len(set(days)) == 1:
             out[i].value = days[0] + out[i].value[out[i].value.index("T"):]
     return out

@@ -261,6 +261,27 @@ def v_partday(g: Groups, text: str, a: Anchor) -> Value:
     return "TIME", f"{d.isoformat() if d else 'XXXX-XX-XX'}T{PART_CODES[g['part'].lower()]}"
 
 
+@valuer("clockpart")
+def v_clockpart(g: Groups, text: str, a: Anchor) -> Value:
+    """An hour with its part of the day (“4 in the morning”, “9 in the evening on Tuesday”) on the day it names."""
+    h, part = int(g["h"]), g["part"].lower()
+    if part in ("afternoon", "evening") or part == "night" and h >= 6:
+        h = h % 12 + 12
+    elif h == 12:
+        h = 0  # "12 in the morning" is midnight
+    d = _with_day(g, a)
+    return "TIME", f"{d.isoformat() if d else 'XXXX-XX-XX'}T{h:02d}:{g.get('min') or '00'}"
+
+
+@valuer("thepart")
+def v_thepart(g: Groups, text: str, a: Anchor) -> Value:
+    """A part of the day with no day named (“in the morning”, “by mid afternoon”): on the day the story last named,
+    else the publication date, until its sentence names a day (timexes gives it that day)."""
+    last = last_concrete(a, ("day",))
+    d = last[0] if last else a.dct
+    return "TIME", f"{d.isoformat() if d else 'XXXX-XX-XX'}T{PART_CODES[(g.get('part') or g['part2']).lower()]}"
+
+
 @valuer("my")
 def v_my(g: Groups, text: str, a: Anchor) -> Value:
     """A month with its year (“March 2009”)."""
@@ -323,6 +344,13 @@ def v_clock24(g: Groups, text: str, a: Anchor) -> Value:
     """A 24-hour clock time (“14:30 GMT”) on the publication date."""
     d = a.dct
     return "TIME", f"{d.isoformat() if d else 'XXXX-XX-XX'}T{int(g['h']):02d}:{g['min']}"
+
+
+@valuer("clock4")
+def v_clock4(g: Groups, text: str, a: Anchor) -> Value:
+    """A four-digit clock reading (“Near 1750 GMT”, “at 1430 local time”) on the day it names: a time, never a year."""
+    d = _with_day(g, a)
+    return "TIME", f"{d.isoformat() if d else 'XXXX-XX-XX'}T{g['h']}:{g['min']}"
 
 
 @valuer("noon")
@@ -646,7 +674,8 @@ def v_earlierthis(g: Groups, text: str, a: Anchor) -> Value:
 
 @valuer("ago")
 def v_ago(g: Groups, text: str, a: Anchor) -> Value | None:
-    """“Two weeks ago”, “a year earlier”: that far from the reference date; a duration for “before”, “after”, hours."""
+    """“Two weeks ago”, “a year earlier”: that far from the reference date (the publication date only for “ago”,
+    “from now”, “hence”, “earlier”, never for “later” with no date before it); a duration for “before”, “after”, hours."""
     u = unit_name(g["u"])
     if u not in GRAN_OF_UNIT or u in ("second", "minute", "hour"):
         if u in ("second", "minute", "hour"):
@@ -676,8 +705,8 @@ def v_ago(g: Groups, text: str, a: Anchor) -> Value | None:
         if ref and (u == "year" and ref[1] != "year"):
             pass
     if ref is None:
-        if a.dct is None:
-            return "DATE", UNKNOWN[gran]
+        if a.dct is None or direction == "later":
+            return "DATE", UNKNOWN[gran]  # "ten years later" with no date before it counts from no known date
         ref = (a.dct, gran)
     d, g2 = ref
     gran = g2 if GRAN_ORDER.index(g2) < GRAN_ORDER.index(gran) and u == "year" else gran
