@@ -172,3 +172,91 @@ def event_bins(bins: pd.DataFrame, unit: str) -> go.Figure:
         yaxis={"title": f"events per {unit}", "rangemode": "tozero"},
         dragmode="pan")
     return fig
+
+
+GREYS = {"other actors": "#B8B8B8", "nobody named": "#E0E0E0"}
+
+
+def _lead_color(lead: object, colors: dict[str, str]) -> str:
+    """A leading actor's colour: the speaker's own, or a grey for the others and for nobody."""
+    return GREYS.get(lead) if lead in GREYS else color_of(lead if isinstance(lead, str) else None, colors)
+
+
+def story_bins(bins: pd.DataFrame, unit: str, colors: dict[str, str]) -> go.Figure:
+    """Stories counted per day or week (columns bin, lead, stories) as bars stacked by leading actor, one legend
+    entry per actor (escaped); each bar carries its first and last day (customdata ["bin", first, last, lead]),
+    so a click can narrow the window to it."""
+    fig = go.Figure()
+    if bins.empty:
+        return fig
+    days = 1 if unit == "day" else 7
+    for lead in dict.fromkeys(bins["lead"]):
+        sub = bins[bins["lead"] == lead]
+        first = pd.to_datetime(sub["bin"])
+        last = first + pd.Timedelta(days=days - 1)
+        fig.add_bar(x=first + pd.Timedelta(hours=12 * days), y=sub["stories"], width=DAY_MS * days * 0.9,
+                    name=_wrap(lead, 30, 1), marker={"color": _lead_color(lead, colors)},
+                    customdata=[["bin", a.date().isoformat(), b.date().isoformat(), _wrap(lead, 40, 1)]
+                                for a, b in zip(first, last)],
+                    hovertemplate=("%{customdata[1]}" + (" to %{customdata[2]}" if days > 1 else "")
+                                   + ": %{y} stories led by %{customdata[3]}<extra></extra>"))
+    fig.update_layout(
+        barmode="stack", height=380, margin={"l": 10, "r": 10, "t": 30, "b": 40}, bargap=0.05,
+        xaxis={"type": "date", "title": None}, yaxis={"title": f"stories per {unit}", "rangemode": "tozero"},
+        legend={"title": {"text": "leading actor"}, "orientation": "v"},
+        clickmode="event+select", dragmode="pan", hoverlabel={"align": "left"})
+    return fig
+
+
+def story_marks(stories: pd.DataFrame, colors: dict[str, str], selected: str | None = None,
+                top: int = 8) -> go.Figure:
+    """Stories one by one: a story of a day is a point, a longer one a bar across its span; the height is how
+    many articles reported it; coloured by its leading actor (the `top` ones in the legend, escaped). Hover
+    shows its summary, actors and date; customdata[0] is the story id (for on_select)."""
+    fig = go.Figure()
+    if stories.empty:
+        return fig
+    rows = stories.assign(lead=stories["lead"].where(stories["lead"].map(lambda x: isinstance(x, str)), None))
+    counts = rows["lead"].value_counts()
+    leading = list(counts.index[:top])
+    rows["group"] = [x if x in leading else ("other actors" if isinstance(x, str) else "nobody named")
+                     for x in rows["lead"]]
+    rows["y"] = rows["n_articles"] + rows.groupby(["n_articles", "date_start"]).cumcount().map(
+        lambda k: (k % 5) * 0.08)
+    hover = ("<b>%{customdata[1]}</b><br>%{customdata[2]}<br>date: %{customdata[3]} (%{customdata[4]}), "
+             "reported by %{customdata[5]} article(s)<extra></extra>")
+
+    def custom(df: pd.DataFrame) -> list[list]:
+        return [[r.story_id, _wrap(r.summary), _wrap(", ".join(a for a in r.actors if isinstance(a, str))
+                                                     if r.actors is not None else "", 70, 2),
+                 r.date, r.granularity, int(r.n_articles)] for r in df.itertuples(index=False)]
+
+    spans = rows[rows["granularity"] != "day"]
+    if len(spans):
+        starts = pd.to_datetime(spans["date_start"])
+        ends = pd.to_datetime(spans["date_end"]) + pd.Timedelta(days=1)
+        fig.add_bar(base=starts, x=(ends - starts).dt.total_seconds() * 1000, y=spans["y"] - 0.04,
+                    orientation="h", width=0.05, name="longer than a day", showlegend=False,
+                    customdata=custom(spans), hovertemplate=hover,
+                    marker={"color": [_lead_color(g, colors) for g in spans["group"]],
+                            "opacity": [1.0 if selected in (None, s) else 0.35 for s in spans["story_id"]]})
+    days = rows[rows["granularity"] == "day"]
+    for group in [*leading, "other actors", "nobody named"]:
+        sub = days[days["group"] == group]
+        if sub.empty:
+            continue
+        fig.add_scatter(
+            x=pd.to_datetime(sub["date_start"]) + pd.Timedelta(hours=12), y=sub["y"], mode="markers",
+            name=_wrap(group, 30, 1), customdata=custom(sub), hovertemplate=hover,
+            marker={"color": _lead_color(group, colors), "line": {"color": "black",
+                    "width": [2.5 if s == selected else 0.5 for s in sub["story_id"]]},
+                    "size": [18 if s == selected else 7 + 3 * min(n, 6) for s, n in zip(sub["story_id"],
+                                                                                     sub["n_articles"])]})
+    top_y = int(rows["n_articles"].max())
+    fig.update_layout(
+        height=max(300, 60 * top_y + 160), margin={"l": 10, "r": 10, "t": 30, "b": 40},
+        xaxis={"type": "date", "title": None},
+        yaxis={"title": "articles reporting it", "range": [0.5, top_y + 0.7], "dtick": 1, "zeroline": False},
+        legend={"title": {"text": "leading actor"}}, clickmode="event+select", dragmode="pan",
+        hoverlabel={"align": "left"})
+    return fig

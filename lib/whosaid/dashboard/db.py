@@ -13,6 +13,10 @@ derived once per store version and kept in DuckDB's memory:
 - `weights` (person, quotes): quotes per person; `titles` (doc, title): each article's title as shown.
 - `actor_map` (actor, person), `actor_docs` (person, doc): the person each distinct event actor is, and the
   articles each person acts in (made on first use).
+- `stories` (story_id, date, date_start, date_end, granularity, summary, actors, lead, n_articles, n_events,
+  first_doc, first_date), `story_members` (event_id, story_id): the stories `whosaid build` stored (computed here
+  for a store without them), each with its leading actor, the most quoted person among its actors (made on first
+  use).
 - `quote_rows`, `event_rows` (ROWS): the quotes and events as pages filter and list them, numbered in the
   order they are listed; copied into memory in the background (see `Corpus`).
 
@@ -38,6 +42,7 @@ import pandas as pd
 from whosaid import store
 from whosaid.corpus.nametypes import UNRESOLVED
 from whosaid.corpus.persons import UNATTRIBUTED, build_persons
+from whosaid.corpus.stories import build_stories
 from whosaid.names import name_key
 from whosaid.store.corpus import corpus_key, load_corpus
 from whosaid.temporal.timeml import value_interval
@@ -191,9 +196,15 @@ class Corpus:
         self._con.execute(f"CREATE TABLE {name} AS SELECT {cols} FROM {name}_frame")
         self._con.unregister(f"{name}_frame")
 
+    def _stored(self) -> dict[str, pd.DataFrame]:
+        """The corpus tables the build stored for this version and aliases file (read once)."""
+        if "_stored" not in self._memo:
+            self._memo["_stored"] = load_corpus(self.root, corpus_key(self.version, self.aliases))
+        return self._memo["_stored"]
+
     def _merges(self) -> pd.DataFrame:
         """Every article speaker's corpus person and why (build_persons' merges table), as the build stored it."""
-        stored = load_corpus(self.root, corpus_key(self.version, self.aliases))
+        stored = self._stored()
         if "merges" in stored:
             return stored["merges"]
         speakers = self.df("SELECT doc, speaker_id, name, kind, roles FROM speakers")
@@ -256,6 +267,9 @@ class Corpus:
                 return
             if relation == "actor_map":
                 self._actor_map()
+            elif relation == "stories":
+                self.ensure("actor_map")
+                self._stories()
             elif relation == "actor_docs":
                 self.ensure("actor_map")
                 self._con.execute("""
@@ -265,6 +279,44 @@ class Corpus:
             else:
                 raise ValueError(f"unknown relation {relation!r}")
             self._made.add(relation)
+
+    def _story_tables(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """(stories, story_members) as the build stored them (stories do not depend on the aliases file, so the
+        folder without aliases serves too), else computed from the store's events."""
+        for stored in (self._stored(), load_corpus(self.root, corpus_key(self.version))):
+            if {"stories", "story_members"} <= set(stored):
+                return stored["stories"], stored["story_members"]
+        return build_stories(self.df("SELECT * EXCLUDE (_file, _f, _row) FROM events"),
+                             self.df("SELECT doc, date FROM articles"),
+                             speakers=self.df("SELECT doc, speaker_id, name, kind, roles FROM speakers"))
+
+    def _stories(self) -> None:
+        """`stories` (one row a story, with its leading actor: the most quoted person among its actors, else its
+        first actor) and `story_members` (event_id, story_id)."""
+        stories, members = self._story_tables()
+        cols = {"story_id": "VARCHAR", "date": "VARCHAR", "date_start": "VARCHAR", "date_end": "VARCHAR",
+                "granularity": "VARCHAR", "summary": "VARCHAR", "actors": "VARCHAR[]", "n_articles": "BIGINT",
+                "n_events": "BIGINT", "first_doc": "VARCHAR", "first_date": "VARCHAR"}
+        frame = stories.reindex(columns=list(cols)).copy()
+        frame["actors"] = [[a for a in acts if isinstance(a, str)] if acts is not None and not
+                           isinstance(acts, float) else [] for acts in frame["actors"]]
+        self._table("story_base", frame, cols)
+        self._table("story_members", members.reindex(columns=["event_id", "story_id"]),
+                    {"event_id": "VARCHAR", "story_id": "VARCHAR"})
+        names = dict(self.rows("SELECT norm, person FROM names"))
+        actors = self.column("SELECT DISTINCT a FROM (SELECT unnest(actors) AS a FROM story_base)")
+        self._table("story_actor_map", pd.DataFrame({"actor": actors, "person": [names.get(name_key(a), a)
+                                                                                  for a in actors]}),
+                    {"actor": "VARCHAR", "person": "VARCHAR"})
+        self._con.execute("""
+            CREATE TABLE stories AS
+            WITH a AS (SELECT story_id, unnest(actors) AS actor, generate_subscripts(actors, 1) AS pos
+                       FROM story_base),
+                 lead AS (SELECT a.story_id, arg_max(m.person, (coalesce(w.quotes, 0), -a.pos)) AS lead
+                          FROM a JOIN story_actor_map m ON m.actor = a.actor
+                          LEFT JOIN weights w ON w.person = m.person GROUP BY a.story_id)
+            SELECT s.*, lead.lead FROM story_base s LEFT JOIN lead USING (story_id)
+            ORDER BY s.date_start NULLS LAST, s.story_id""")
 
     def _actor_map(self) -> None:
         """The person each distinct event actor is: its normalised name's person, else the actor as written."""
