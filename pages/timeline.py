@@ -58,17 +58,15 @@ def show_dates(value: tuple[date, date]) -> None:
 
 
 if window and rng == (window.lo, window.hi):
-    c1, c2 = st.columns([4, 1], vertical_alignment="center")
-    c1.caption(f"Opens on {window.lo} → {window.hi}: the articles' publication span "
+    st.caption(f"Opens on {window.lo} → {window.hi}: the articles' publication span "
                f"({window.published[0]} → {window.published[1]}) and where most dated events fall "
                f"({window.share:.0%} of them). **{window.outside:,} event{'s' * (window.outside != 1)} outside "
                f"this window** (dated {window.span[0]} → {window.span[1]}; some are misread dates).")
-    c2.button(f"Show all dates ({window.span[0].year}–{window.span[1].year})", key="show_all_dates",
+    st.button(f"Show all dates ({window.span[0].year}–{window.span[1].year})", key="show_all_dates",
               on_click=show_dates, args=(window.span,), help="Widen the date range to every dated event.")
 elif window and rng is None:
-    c1, c2 = st.columns([4, 1], vertical_alignment="center")
-    c1.caption(f"Showing every date, {window.span[0]} → {window.span[1]}.")
-    c2.button(f"Back to {window.lo.year}–{window.hi.year}", key="default_dates", on_click=show_dates,
+    st.caption(f"Showing every date, {window.span[0]} → {window.span[1]}.")
+    st.button(f"Back to {window.lo.year}–{window.hi.year}", key="default_dates", on_click=show_dates,
               args=((window.lo, window.hi),), help=f"Where {window.share:.0%} of the dated events fall.")
 
 f = queries.EventFilter.of(actors, chosen_docs, rng)
@@ -81,7 +79,10 @@ dated = data.ask(queries.events, f, True, max(marks, rows) if drawn else rows, 0
 undated = data.ask(queries.events, everywhere, False, rows, 0, False)
 selected = st.query_params.get("event")
 chosen_story = st.query_params.get("story") if corpus else None
-n_stories = data.ask(queries.story_count, f) if corpus and not drawn else 0
+n_stories = data.ask(queries.story_count, f) if corpus and n_dated else 0
+n_fine = data.ask(queries.story_count, f, True) if corpus and not drawn else 0  # dated to a day or a week
+coarse = (f" {n_stories - n_fine:,} stories dated only to a month or coarser are listed in the table below, not "
+          "drawn." if n_stories > n_fine else "")
 
 
 def on_chart_select() -> None:
@@ -124,13 +125,14 @@ elif drawn:
                    "slider under the chart, or narrow the date range.")
     st.plotly_chart(charts.timeline(dated, data.colors, selected), key="timeline_chart", on_select=on_chart_select,
                     selection_mode="points", config={"displaylogo": False, "scrollZoom": True})
-elif corpus and n_stories <= marks:
-    st.caption(f"{n_dated:,} dated events, more than {marks:,}: drawn as the {n_stories:,} stories they report "
+elif corpus and n_fine <= marks:
+    st.caption(f"{n_dated:,} dated events, more than {marks:,}: drawn as the {n_fine:,} stories they report "
                "(one happening reported by several articles is one story). Height: how many articles reported it; "
-               "a day is a point, a longer date a bar across its span; colour: its leading actor. Hover for the "
-               "summary, click to choose a story.")
-    marks_df = data.ask(queries.stories, f)
-    st.plotly_chart(charts.story_marks(marks_df, data.colors, chosen_story), key="story_chart",
+               "a day is a point (a day's stories spread across it), a week a bar; colour: its leading actor. Hover "
+               "for the sentence, click "
+               "to choose a story." + coarse)
+    marks_df = data.ask(queries.stories, f, None, "date", True)
+    st.plotly_chart(charts.story_marks(marks_df, data.colors, chosen_story, window=rng), key="story_chart",
                     on_select=on_story_select, selection_mode="points",
                     config={"displaylogo": False, "scrollZoom": True})
 else:
@@ -138,13 +140,10 @@ else:
     unit = "day" if (bounds[1] - bounds[0]).days <= 120 else "week"
     if corpus:
         bins = data.ask(queries.story_bins, f, unit)
-        coarse = n_stories - int(bins["stories"].sum())
         st.caption(f"{n_dated:,} dated events in {n_stories:,} stories: too many to draw one by one (more than "
                    f"{marks:,}), so the stories are counted per {unit} of their first day, coloured by their "
                    "leading actor (hover a bar for its dates). Click a bar to zoom into its "
-                   f"{unit}, or narrow the date range or the other filters in the sidebar."
-                   + (f" {coarse:,} stories dated only to a month or coarser are in the table below, not in the "
-                      "bars." if coarse > 0 else ""))
+                   f"{unit}, or narrow the date range or the other filters in the sidebar." + coarse)
         st.plotly_chart(charts.story_bins(bins, unit, data.colors), key="timeline_bins", on_select=on_bin_select,
                         selection_mode="points", config={"displaylogo": False, "scrollZoom": True})
     else:
@@ -157,8 +156,6 @@ else:
                         config={"displaylogo": False, "scrollZoom": True})
 
 if corpus and n_dated:
-    if not n_stories:
-        n_stories = data.ask(queries.story_count, f)
     listed_stories = data.ask(queries.stories, f, rows, "reports")
 
     def on_story_row() -> None:

@@ -13,8 +13,8 @@ derived once per store version and kept in DuckDB's memory:
 - `weights` (person, quotes): quotes per person; `titles` (doc, title): each article's title as shown.
 - `actor_map` (actor, person), `actor_docs` (person, doc): the person each distinct event actor is, and the
   articles each person acts in (made on first use).
-- `stories` (story_id, date, date_start, date_end, granularity, summary, actors, lead, n_articles, n_events,
-  first_doc, first_date), `story_members` (event_id, story_id): the stories `whosaid build` stored (computed here
+- `stories` (story_id, date, date_start, date_end, granularity, summary, sentence, actors, lead, n_articles,
+  n_events, first_doc, first_date), `story_members` (event_id, story_id): the stories `whosaid build` stored (computed here
   for a store without them), each with its leading actor, the most quoted person among its actors (made on first
   use).
 - `quote_rows`, `event_rows` (ROWS): the quotes and events as pages filter and list them, numbered in the
@@ -295,7 +295,8 @@ class Corpus:
         first actor) and `story_members` (event_id, story_id)."""
         stories, members = self._story_tables()
         cols = {"story_id": "VARCHAR", "date": "VARCHAR", "date_start": "VARCHAR", "date_end": "VARCHAR",
-                "granularity": "VARCHAR", "summary": "VARCHAR", "actors": "VARCHAR[]", "n_articles": "BIGINT",
+                "granularity": "VARCHAR", "summary": "VARCHAR", "sentence": "VARCHAR", "actors": "VARCHAR[]",
+                "n_articles": "BIGINT",
                 "n_events": "BIGINT", "first_doc": "VARCHAR", "first_date": "VARCHAR"}
         frame = stories.reindex(columns=list(cols)).copy()
         frame["actors"] = [[a for a in acts if isinstance(a, str)] if acts is not None and not

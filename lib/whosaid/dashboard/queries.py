@@ -650,16 +650,22 @@ def event_window(db: Corpus) -> EventWindow | None:
 
 # -- stories ---------------------------------------------------------------------------------------------
 
-STORY_SELECT = ("s.story_id, s.date, s.date_start, s.date_end, s.granularity, s.summary, s.actors, s.lead, "
-                "s.n_articles, s.n_events")
+STORY_SELECT = ("s.story_id, s.date, s.date_start, s.date_end, s.granularity, s.summary, s.sentence, s.actors, "
+                "s.lead, s.n_articles, s.n_events")
 OTHER_ACTORS, NOBODY = "other actors", "nobody named"
 
 
-def _story_where(db: Corpus, f: EventFilter, alias: str = "s") -> tuple[str, list]:
+FINE = ("day", "week")  # stories drawn on a timeline; coarser ones (a month, a year) are listed, not drawn
+
+
+def _story_where(db: Corpus, f: EventFilter, alias: str = "s", fine: bool = False) -> tuple[str, list]:
     """WHERE clause (never empty) and parameters for the stories whose date overlaps the filter's range and
-    that have an event its actors and articles keep."""
+    that have an event its actors and articles keep (only those dated to a day or a week with `fine`)."""
     db.ensure("stories")
     conds, params = ["true"], []
+    if fine:
+        conds.append(f"{alias}.granularity IN (SELECT unnest(?::VARCHAR[]))")
+        params.append(list(FINE))
     if f.date_range:
         lo, hi = (d.isoformat() for d in f.date_range)
         conds.append(f"{alias}.date_start <= ? AND {alias}.date_end >= ?")
@@ -672,17 +678,17 @@ def _story_where(db: Corpus, f: EventFilter, alias: str = "s") -> tuple[str, lis
     return " AND ".join(conds), params
 
 
-def story_count(db: Corpus, f: EventFilter = EventFilter()) -> int:
-    """How many stories the filter keeps."""
-    where, params = _story_where(db, f)
+def story_count(db: Corpus, f: EventFilter = EventFilter(), fine: bool = False) -> int:
+    """How many stories the filter keeps (only those dated to a day or a week with `fine`)."""
+    where, params = _story_where(db, f, fine=fine)
     return db.value(f"SELECT count(*) FROM stories s WHERE {where}", params)
 
 
-def stories(db: Corpus, f: EventFilter = EventFilter(), limit: int | None = None,
-            order: str = "date") -> pd.DataFrame:
-    """The stories the filter keeps (STORY_SELECT's columns), by date (or, with order='reports', those
-    reported by most articles first); at most `limit`."""
-    where, params = _story_where(db, f)
+def stories(db: Corpus, f: EventFilter = EventFilter(), limit: int | None = None, order: str = "date",
+            fine: bool = False) -> pd.DataFrame:
+    """The stories the filter keeps (STORY_SELECT's columns; only those dated to a day or a week with `fine`),
+    by date (or, with order='reports', those reported by most articles first); at most `limit`."""
+    where, params = _story_where(db, f, fine=fine)
     by = {"date": "s.date_start, s.story_id", "reports": "s.n_articles DESC, s.n_events DESC, s.date_start, "
                                                          "s.story_id"}[order]
     sql = f"SELECT {STORY_SELECT} FROM stories s WHERE {where} ORDER BY {by}"
@@ -696,10 +702,9 @@ def story_bins(db: Corpus, f: EventFilter, unit: str, top: int = 8) -> pd.DataFr
     to be counted on and is left out (the page says how many)."""
     if unit not in ("day", "week"):
         raise ValueError(f"bin by day or week, not {unit!r}")
-    where, params = _story_where(db, f)
+    where, params = _story_where(db, f, fine=True)
     out = db.df(f"""SELECT CAST(date_trunc(?, CAST(s.date_start AS DATE)) AS DATE) AS bin, s.lead,
-                           count(*) AS stories FROM stories s WHERE {where} AND s.granularity IN ('day', 'week')
-                    GROUP BY ALL""", [unit] + params)
+                           count(*) AS stories FROM stories s WHERE {where} GROUP BY ALL""", [unit] + params)
     totals = out.dropna(subset=["lead"]).groupby("lead")["stories"].sum()
     leading = set(totals.sort_values(ascending=False, kind="stable").head(top).index)
     out["lead"] = [NOBODY if not isinstance(x, str) else (x if x in leading else OTHER_ACTORS) for x in out["lead"]]
