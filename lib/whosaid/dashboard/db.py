@@ -42,7 +42,7 @@ import pandas as pd
 from whosaid import store
 from whosaid.corpus.nametypes import UNRESOLVED
 from whosaid.corpus.persons import UNATTRIBUTED, build_persons
-from whosaid.corpus.stories import build_stories
+from whosaid.corpus.stories import actor_key, build_stories, subject_key
 from whosaid.names import name_key
 from whosaid.store.corpus import corpus_key, load_corpus
 from whosaid.temporal.timeml import value_interval
@@ -291,8 +291,7 @@ class Corpus:
                              speakers=self.df("SELECT doc, speaker_id, name, kind, roles FROM speakers"))
 
     def _stories(self) -> None:
-        """`stories` (one row a story, with its leading actor: the most quoted person among its actors, else its
-        first actor) and `story_members` (event_id, story_id)."""
+        """`stories` (one row a story, with its leading actor, `_lead`) and `story_members` (event_id, story_id)."""
         stories, members = self._story_tables()
         cols = {"story_id": "VARCHAR", "date": "VARCHAR", "date_start": "VARCHAR", "date_end": "VARCHAR",
                 "granularity": "VARCHAR", "summary": "VARCHAR", "sentence": "VARCHAR", "actors": "VARCHAR[]",
@@ -305,18 +304,12 @@ class Corpus:
         self._table("story_members", members.reindex(columns=["event_id", "story_id"]),
                     {"event_id": "VARCHAR", "story_id": "VARCHAR"})
         names = dict(self.rows("SELECT norm, person FROM names"))
-        actors = self.column("SELECT DISTINCT a FROM (SELECT unnest(actors) AS a FROM story_base)")
-        self._table("story_actor_map", pd.DataFrame({"actor": actors, "person": [names.get(name_key(a), a)
-                                                                                  for a in actors]}),
-                    {"actor": "VARCHAR", "person": "VARCHAR"})
+        weights = dict(self.rows("SELECT person, quotes FROM weights"))
+        self._table("story_leads", pd.DataFrame({"story_id": frame["story_id"], "lead": [
+            _lead(summary, actors, names, weights) for summary, actors in zip(frame["summary"], frame["actors"])]}),
+            {"story_id": "VARCHAR", "lead": "VARCHAR"})
         self._con.execute("""
-            CREATE TABLE stories AS
-            WITH a AS (SELECT story_id, unnest(actors) AS actor, generate_subscripts(actors, 1) AS pos
-                       FROM story_base),
-                 lead AS (SELECT a.story_id, arg_max(m.person, (coalesce(w.quotes, 0), -a.pos)) AS lead
-                          FROM a JOIN story_actor_map m ON m.actor = a.actor
-                          LEFT JOIN weights w ON w.person = m.person GROUP BY a.story_id)
-            SELECT s.*, lead.lead FROM story_base s LEFT JOIN lead USING (story_id)
+            CREATE TABLE stories AS SELECT s.*, l.lead FROM story_base s LEFT JOIN story_leads l USING (story_id)
             ORDER BY s.date_start NULLS LAST, s.story_id""")
 
     def _actor_map(self) -> None:
@@ -365,6 +358,18 @@ class Corpus:
             with contextlib.suppress(Exception):
                 self._warm_con.interrupt()
             self.warming.join(timeout=10)
+
+
+def _lead(summary: object, actors: list[str], names: dict[str, str], weights: dict[str, int]) -> str | None:
+    """A story's leading actor, as a person where the names know one: the actor its summary names as the doer
+    ("Ted Cruz won …"), else the most quoted person among its actors, else its first actor."""
+    persons = [names.get(name_key(a), a) for a in actors]
+    doer = subject_key(str(summary or ""), actors)
+    for actor, person in zip(actors, persons):
+        if doer and actor_key(actor) == doer:
+            return person
+    quoted = [p for p in persons if p in weights]
+    return max(quoted, key=lambda p: weights[p]) if quoted else (persons[0] if persons else None)
 
 
 _OPEN: weakref.WeakSet[Corpus] = weakref.WeakSet()
