@@ -3,6 +3,8 @@ the coverage is (far-off dates counted and one click away), draws stories past a
 lists every article that reported it with links."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -15,6 +17,7 @@ from whosaid.dashboard.routes import OVERVIEW, TIMELINE
 from whosaid.store.corpus import load_corpus
 
 from tests._corpus_timeline import ARTICLES, build_corpus
+from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -112,3 +115,27 @@ def test_an_unknown_story_in_a_link_gives_a_notice(app):
     at = open_page(app, TIMELINE.file, story="s-nothing")
     assert not at.exception
     assert any("story=s-nothing" in c.value for c in at.caption)
+
+
+def test_a_chosen_event_leads_to_its_story(app, corpus_store):
+    story = shared_story(corpus_store)
+    event_id = next(e for e in story["event_ids"] if e.startswith("cruz-politico"))
+    at = open_page(app, TIMELINE.file, event=event_id)
+    at.button(key="event_story").click().run()
+    assert at.query_params["story"] == story["story_id"]
+    assert any("reported by **3** articles" in m.value for m in at.markdown)
+
+
+def test_one_article_opens_on_everything_and_knows_no_story(monkeypatch, tmp_path):
+    src, one = tmp_path / "src", tmp_path / "one"
+    src.mkdir()
+    (src / "cruz-nyt.txt").write_text(ARTICLES["cruz-nyt"][1], encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "whosaid", "build", str(src), "--date", "2016-03-02", "--out", str(one),
+                    "--workers", "1"], cwd=ROOT, check=True, capture_output=True)
+    monkeypatch.setenv("WHOSAID_STORE", str(one))
+    monkeypatch.setenv("WHOSAID_ALIASES", str(tmp_path / "no-aliases.tsv"))
+    at = open_page(new_app(timeout=90), TIMELINE.file, story="s47445e1b17")
+    assert not at.exception
+    assert {"1787", "1789"} <= set(dated_table(at)["date"])  # nothing is left out of one article's view
+    assert not any("outside this window" in c.value for c in at.caption)
+    assert any("story=s47445e1b17" in c.value for c in at.caption)  # a story link means nothing here

@@ -1,8 +1,9 @@
 """The corpus timeline in a real browser: clicking a story's mark chooses it and lists the articles that reported
-it, each a link to the article page."""
+it, each a link to the article page; clicking a bar of counted stories narrows the window to its day."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -14,14 +15,27 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def corpus_server(tmp_path_factory) -> Iterator[str]:
-    """A dashboard on the three-article corpus, drawing stories one by one (13 marks: its 14 events are more)."""
-    base = tmp_path_factory.mktemp("timeline-browser")
-    root = build_corpus(base)
-    env = {"WHOSAID_STORE": str(root), "WHOSAID_ARTICLES": str(base / "saved"),
-           "WHOSAID_TIMELINE_MARKS": "13"}
+def corpus_store(tmp_path_factory) -> Path:
+    return build_corpus(tmp_path_factory.mktemp("timeline-browser"))
+
+
+def server_with(root: Path, marks: int) -> Iterator[str]:
+    env = {"WHOSAID_STORE": str(root), "WHOSAID_ARTICLES": str(root.parent / "saved"),
+           "WHOSAID_TIMELINE_MARKS": str(marks)}
     with running_dashboard(env) as url:
         yield url
+
+
+@pytest.fixture
+def corpus_server(corpus_store) -> Iterator[str]:
+    """A dashboard on the three-article corpus, drawing stories one by one (13 marks: its 14 events are more)."""
+    yield from server_with(corpus_store, 13)
+
+
+@pytest.fixture
+def counting_server(corpus_store) -> Iterator[str]:
+    """The same corpus with 2 marks: its stories are counted per day."""
+    yield from server_with(corpus_store, 2)
 
 
 def click_highest_mark(pg) -> None:
@@ -58,3 +72,24 @@ def test_clicking_a_story_lists_the_articles_that_reported_it(page, corpus_serve
     page.wait_for_function("() => location.pathname.endsWith('/article')", timeout=30_000)
     wait_ready(page)
     assert parse_qs(urlparse(page.url).query)["doc"] == ["cruz-nyt"]
+
+
+def test_clicking_a_bar_of_counted_stories_narrows_the_window_to_its_day(page, counting_server):
+    page.goto(f"{counting_server}/timeline")
+    wait_ready(page)
+    assert page.get_by_text("stories are counted per day").count() >= 1
+    bars = page.locator("[data-testid='stPlotlyChart'] g.point path")
+    bars.first.wait_for(state="attached")
+    bars.first.scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)
+    box = max((b for b in (bars.nth(i).bounding_box() for i in range(bars.count())) if b),
+              key=lambda b: b["width"] * b["height"])
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_timeout(300)
+    page.mouse.down()
+    page.wait_for_timeout(80)
+    page.mouse.up()
+    page.wait_for_function("() => location.search.includes('dates=')", timeout=30_000)
+    wait_ready(page)
+    assert parse_qs(urlparse(page.url).query)["dates"] == ["2016-03-01", "2016-03-01"]  # Super Tuesday
+    shot(page, "timeline-bin-click")
