@@ -304,9 +304,10 @@ class Corpus:
         self._table("story_members", members.reindex(columns=["event_id", "story_id"]),
                     {"event_id": "VARCHAR", "story_id": "VARCHAR"})
         names = dict(self.rows("SELECT norm, person FROM names"))
+        person_of = {a: names.get(name_key(a), a) for a in {a for acts in frame["actors"] for a in acts}}
         weights = dict(self.rows("SELECT person, quotes FROM weights"))
         self._table("story_leads", pd.DataFrame({"story_id": frame["story_id"], "lead": [
-            _lead(summary, actors, names, weights) for summary, actors in zip(frame["summary"], frame["actors"])]}),
+            _lead(summary, actors, person_of, weights) for summary, actors in zip(frame["summary"], frame["actors"])]}),
             {"story_id": "VARCHAR", "lead": "VARCHAR"})
         self._con.execute("""
             CREATE TABLE stories AS SELECT s.*, l.lead FROM story_base s LEFT JOIN story_leads l USING (story_id)
@@ -360,10 +361,10 @@ class Corpus:
             self.warming.join(timeout=10)
 
 
-def _lead(summary: object, actors: list[str], names: dict[str, str], weights: dict[str, int]) -> str | None:
-    """A story's leading actor, as a person where the names know one: the actor its summary names as the doer
+def _lead(summary: object, actors: list[str], person_of: dict[str, str], weights: dict[str, int]) -> str | None:
+    """A story's leading actor, as the person `person_of` makes of it: the actor its summary names as the doer
     ("Ted Cruz won …"), else the most quoted person among its actors, else its first actor."""
-    persons = [names.get(name_key(a), a) for a in actors]
+    persons = [person_of.get(a, a) for a in actors]
     doer = subject_key(str(summary or ""), actors)
     for actor, person in zip(actors, persons):
         if doer and actor_key(actor) == doer:
