@@ -242,7 +242,8 @@ class Corpus:
             GROUP BY p.person""")
 
     def _warm(self) -> None:
-        """Copy `quote_rows` and `event_rows` into memory, each time pointing the view at the copy."""
+        """Copy `quote_rows` and `event_rows` into memory, each time pointing the view at the copy; then make the
+        stories of a corpus."""
         try:
             con = self._warm_con = self._con.cursor()
             for name, (sql, ordinal, order, source, small) in ROWS.items():
@@ -255,7 +256,10 @@ class Corpus:
                 con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT rowid + 1 AS {ordinal}, * FROM {name}_mem")
                 self._made.add(f"{name}_mem")
         except duckdb.Error:  # e.g. the connection was closed: the views over the files keep answering
-            pass
+            return
+        if self.counts["articles"] > 1:  # a corpus's timeline draws stories: have them ready
+            with contextlib.suppress(Exception):  # should it fail, the page asking for them makes them, and says why
+                self.ensure("stories")
 
     def ensure(self, relation: str) -> None:
         """Make a relation that only some pages need, once: `actor_map` (the person each event actor is) or
