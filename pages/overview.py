@@ -39,8 +39,8 @@ cols[4].metric("Years covered", "–".join(dict.fromkeys([years[0], years[-1]]))
 if window:
     st.caption(f"Published {facts['published_from']} → {facts['published_to']}; {window.share:.0%} of the dated "
                f"events fall in {window.lo} → {window.hi} (where the timeline opens); all of them run "
-               f"{facts['events_from']} → {facts['events_to']} ({window.outside:,} outside that window, some of "
-               "them misread dates).")
+               f"{facts['events_from']} → {facts['events_to']} ({window.outside:,} outside that window, some "
+               "of them perhaps misread dates).")
 else:
     st.caption(f"Published {facts['published_from'] or '?'} → {facts['published_to'] or '?'}; dated events run "
                + (f"{facts['events_from']} → {facts['events_to']}." if facts["events_from"] else "— none is dated."))

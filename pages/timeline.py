@@ -61,7 +61,7 @@ if window and rng == (window.lo, window.hi):
     st.caption(f"Opens on {window.lo} → {window.hi}: the articles' publication span "
                f"({window.published[0]} → {window.published[1]}) and where most dated events fall "
                f"({window.share:.0%} of them). **{window.outside:,} event{'s' * (window.outside != 1)} outside "
-               f"this window** (dated {window.span[0]} → {window.span[1]}; some are misread dates).")
+               f"this window** (dated {window.span[0]} → {window.span[1]}; some may be misread dates).")
     st.button(f"Show all dates ({window.span[0].year}–{window.span[1].year})", key="show_all_dates",
               on_click=show_dates, args=(window.span,), help="Widen the date range to every dated event.")
 elif window and rng is None:
