@@ -64,8 +64,9 @@ if window and rng == (window.lo, window.hi):
                f"this window** (dated {window.span[0]} → {window.span[1]}; some may be misread dates).")
     st.button(f"Show all dates ({window.span[0].year}–{window.span[1].year})", key="show_all_dates",
               on_click=show_dates, args=(window.span,), help="Widen the date range to every dated event.")
-elif window and rng is None:
-    st.caption(f"Showing every date, {window.span[0]} → {window.span[1]}.")
+elif window:  # widened to every date, or narrowed (a bar clicked, the box changed)
+    st.caption(f"Showing {rng[0]} → {rng[1]}." if rng else f"Showing every date, {window.span[0]} → "
+               f"{window.span[1]}.")
     st.button(f"Back to {window.lo.year}–{window.hi.year}", key="default_dates", on_click=show_dates,
               args=((window.lo, window.hi),), help=f"Where {window.share:.0%} of the dated events fall.")
 

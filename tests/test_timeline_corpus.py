@@ -66,6 +66,10 @@ def test_a_link_with_the_whole_span_shows_every_date(app):
     at = open_page(app, TIMELINE.file, dates=["1787-01-01", "2016-03-08"])
     assert "1789" in set(dated_table(at)["date"])
     assert at.button(key="default_dates")  # the way back to the default window
+    at = open_page(new_app(), TIMELINE.file, dates="2016-03-02")  # zoomed into a day (a bar clicked)
+    assert set(dated_table(at)["date"]) == {"2016-03-02"}
+    at.button(key="default_dates").click().run()
+    assert "dates" not in at.query_params and "2016-03-01" in set(dated_table(at)["date"])
 
 
 def test_the_overview_says_the_years_most_events_fall_in(app):
