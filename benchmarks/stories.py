@@ -9,8 +9,12 @@ label, "same" happening or "different"; a pair counts as merged when an event of
 second share a story (pairs are found by doc id and sentence text). Precision: the share of merged pairs labelled
 same; recall: the share of same pairs merged; both on the sample, on train (where the threshold was tuned) and on
 dev (kept out of tuning), and recall also weighted by each band's sampling rate (an estimate over all candidates).
-The window is the corpus's publication span, where the timeline opens. --scale K repeats the events K times as
-if K times as many articles had reported them (a denser corpus, to time the build on 100k+ events).
+The window is the corpus's publication span; the default window is where the timeline opens (the publication span
+widened towards the central 95% of dated events, `whosaid.dashboard.queries.event_window`), with the share of dated
+events inside it. The timeline page is then timed in Streamlit's AppTest on the store and on the seed store
+(data/processed): its first run, and its reruns after a widget change (an actor chosen, then cleared; the slower is
+reported). --scale K repeats the events K times as if K times as many articles had reported them (a denser corpus,
+to time the build on 100k+ events).
 """
 from __future__ import annotations
 
@@ -31,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpora" / "polnear"
 SAMPLE = ROOT / "benchmarks" / "data" / "stories_sample.tsv"
+SEED_STORE = ROOT / "data" / "processed"
 sys.path.insert(0, str(ROOT / "lib"))
 
 
@@ -86,6 +91,70 @@ def window_shares(events: pd.DataFrame, articles: pd.DataFrame, stories: pd.Data
         return round(float(((s >= lo) & (s <= hi)).mean()), 3) if len(s) else None
     return {"window": [lo, hi], "dated_in_window": share(events["date_start"]),
             "stories_in_window": share(stories["date_start"])}
+
+
+def default_window(root: Path) -> dict:
+    """The window the timeline opens on (the whole span when nothing lies far off) and the share of dated events
+    that overlap it, read through the dashboard's own query."""
+    from whosaid import store
+    from whosaid.dashboard import queries
+    from whosaid.dashboard.db import Corpus
+
+    db = Corpus(root, store.store_version(root), warm=False)
+    try:
+        window, span = queries.event_window(db), queries.event_span(db)
+    finally:
+        db.close()
+    if span is None:
+        return {"default_window": None, "dated_in_default_window": None, "dated_outside_default_window": 0}
+    if window is None:
+        return {"default_window": [span[0].isoformat(), span[1].isoformat()], "dated_in_default_window": 1.0,
+                "dated_outside_default_window": 0}
+    return {"default_window": [window.lo.isoformat(), window.hi.isoformat()],
+            "dated_in_default_window": round(window.share, 3), "dated_outside_default_window": window.outside}
+
+
+def timeline_times(root: Path) -> dict:
+    """Seconds of the timeline page in AppTest on the store at `root`: its first run and the slower of two reruns
+    after a widget change (the most quoted actor chosen, then cleared)."""
+    from streamlit.testing.v1 import AppTest
+
+    from whosaid.dashboard.routes import TIMELINE
+
+    old = os.environ.get("WHOSAID_STORE")
+    os.environ["WHOSAID_STORE"] = str(root)
+    try:
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600)
+        at.run()
+        at.switch_page(TIMELINE.file)
+        t0 = time.perf_counter()
+        at.run()
+        first = time.perf_counter() - t0
+        reruns = []
+        box = at.multiselect(key="actor")
+        for change in ((lambda b: b.select(b.options[0])) if box.options else None, lambda b: b.set_value([])):
+            if change is None:
+                continue
+            t0 = time.perf_counter()
+            change(at.multiselect(key="actor")).run()
+            reruns.append(time.perf_counter() - t0)
+        if at.exception:
+            raise RuntimeError(f"the timeline page failed: {at.exception[0].value}")
+    finally:
+        if old is None:
+            os.environ.pop("WHOSAID_STORE", None)
+        else:
+            os.environ["WHOSAID_STORE"] = old
+    return {"first_run_s": round(first, 2), "rerun_s": round(max(reruns), 2) if reruns else None}
+
+
+def dashboard_figures(root: Path, seed: Path | None = SEED_STORE) -> dict:
+    """The default window's figures and the timeline page's times on the store, and its times on the seed store."""
+    out = default_window(root)
+    out.update({f"timeline_{k}": v for k, v in timeline_times(root).items()})
+    if seed is not None and (seed / "manifest.json").is_file():
+        out.update({f"seed_timeline_{k}": v for k, v in timeline_times(seed).items()})
+    return out
 
 
 def outlets() -> dict[str, str]:
@@ -172,6 +241,12 @@ def report(fig: dict) -> None:
     print(f"window {fig['window']}: dated events inside {fig['dated_in_window']}, stories inside "
           f"{fig['stories_in_window']}")
     print(f"stories built in {fig['seconds']} s")
+    if "default_window" in fig:
+        print(f"default window {fig['default_window']}: dated events inside {fig['dated_in_default_window']} "
+              f"({fig['dated_outside_default_window']} outside)")
+        print(f"timeline page (AppTest): first run {fig['timeline_first_run_s']} s, rerun after a widget change "
+              f"{fig['timeline_rerun_s']} s; on the seed store {fig.get('seed_timeline_first_run_s')} s and "
+              f"{fig.get('seed_timeline_rerun_s')} s")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -181,6 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, help="build only the first N articles named in the sample")
     ap.add_argument("--threshold", type=float, help="the merge threshold (default: whosaid's)")
     ap.add_argument("--scale", type=int, default=0, help="also time the build on the events repeated K times")
+    ap.add_argument("--no-dashboard", action="store_true", help="skip the default window and the page times")
     args = ap.parse_args(argv)
     from whosaid import store
 
@@ -191,8 +267,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = args.store or build_polnear(Path(tmp), args.limit, sample)
         tables = store.load_tables(root)
-    fig = figures(tables, sample, threshold=args.threshold,
-                  publisher=outlets() if (CORPUS / "metadata.tsv").is_file() else None)
+        fig = figures(tables, sample, threshold=args.threshold,
+                      publisher=outlets() if (CORPUS / "metadata.tsv").is_file() else None)
+        if not args.no_dashboard:
+            fig.update(dashboard_figures(Path(root)))
     report(fig)
     if args.scale > 1:
         from whosaid.corpus.stories import build_stories

@@ -31,11 +31,19 @@ cols[0].metric("Articles", facts["articles"])
 cols[1].metric("Quotes", facts["quotes"])
 cols[2].metric("Speakers", facts["speakers"])
 cols[3].metric("Events", facts["events"])
-years = sorted({d[:4] for d in (facts["events_from"], facts["events_to"], facts["published_from"],
-                                facts["published_to"]) if d})
-cols[4].metric("Years covered", "–".join(dict.fromkeys([years[0], years[-1]])) if years else "—")
-st.caption(f"Published {facts['published_from'] or '?'} → {facts['published_to'] or '?'}; dated events run "
-           + (f"{facts['events_from']} → {facts['events_to']}." if facts["events_from"] else "— none is dated."))
+window = data.ask(queries.event_window)  # where most dated events fall, when a few lie far off
+ends = (window.lo.isoformat(), window.hi.isoformat()) if window else (facts["events_from"], facts["events_to"])
+years = sorted({d[:4] for d in (*ends, facts["published_from"], facts["published_to"]) if d})
+cols[4].metric("Years covered", "–".join(dict.fromkeys([years[0], years[-1]])) if years else "—",
+               help="Where most dated events fall and when the articles were published." if window else None)
+if window:
+    st.caption(f"Published {facts['published_from']} → {facts['published_to']}; {window.share:.0%} of the dated "
+               f"events fall in {window.lo} → {window.hi} (where the timeline opens); all of them run "
+               f"{facts['events_from']} → {facts['events_to']} ({window.outside:,} outside that window, some "
+               "of them perhaps misread dates).")
+else:
+    st.caption(f"Published {facts['published_from'] or '?'} → {facts['published_to'] or '?'}; dated events run "
+               + (f"{facts['events_from']} → {facts['events_to']}." if facts["events_from"] else "— none is dated."))
 
 nav = st.columns(5)
 nav[0].page_link(TIMELINE.file, label="Timeline of events", icon=":material/timeline:")

@@ -1,6 +1,10 @@
-"""Timeline: events at their granularity (days as points, months and years as spans; counted per day or week
-when there are too many to draw), filters, undated events apart, and the chosen event with its sentence,
-article and the quotes around its date."""
+"""Timeline: events at their granularity (days as points, months and years as spans), filters, undated events
+apart, and the chosen event with its sentence, article and the quotes around its date. A corpus opens on where
+its coverage is (far-off dates one click away) and, past a few hundred marks, draws stories (one happening
+reported by several articles) one by one or counted per day or week; a chosen story lists every article that
+reported it."""
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 from whosaid.dashboard import (
@@ -30,9 +34,12 @@ limit = OPTION_LIMIT.value()
 actor_options = data.ask(queries.actors_in_events, None, limit)
 docs = data.ask(queries.docs, limit)
 span = data.ask(queries.event_span)
+window = data.ask(queries.event_window)  # None for one article, or when no date lies far off
+corpus = data.counts["articles"] > 1
 check_params({"actor": lambda v: v in actor_options or v in data.ask(queries.known, "actor", (v,)),
               "article": lambda v: v in docs or v in data.ask(queries.known, "doc", (v,)),
-              "dates": in_span(span), "event": lambda v: v in data.ask(queries.known, "event", (v,))})
+              "dates": in_span(span), "event": lambda v: v in data.ask(queries.known, "event", (v,)),
+              "story": lambda v: corpus and v in data.ask(queries.known, "story", (v,))})
 
 with st.sidebar:
     st.header("Filters")
@@ -42,7 +49,26 @@ with st.sidebar:
                             accept_new_options=len(actor_options) >= limit)
     chosen_docs = st.multiselect("Article", listed(docs, "article"), key="article", bind="query-params",
                                  placeholder="all articles", accept_new_options=len(docs) >= limit)
-    rng = date_range("Date range", span)
+    rng = date_range("Date range", span, default=(window.lo, window.hi) if window else None)
+
+
+def show_dates(value: tuple[date, date]) -> None:
+    """Set the date range (it is in the URL) to `value`."""
+    st.session_state["dates"] = value
+
+
+if window and rng == (window.lo, window.hi):
+    st.caption(f"Opens on {window.lo} → {window.hi}: the articles' publication span "
+               f"({window.published[0]} → {window.published[1]}) and where most dated events fall "
+               f"({window.share:.0%} of them). **{window.outside:,} event{'s' * (window.outside != 1)} outside "
+               f"this window** (dated {window.span[0]} → {window.span[1]}; some may be misread dates).")
+    st.button(f"Show all dates ({window.span[0].year}–{window.span[1].year})", key="show_all_dates",
+              on_click=show_dates, args=(window.span,), help="Widen the date range to every dated event.")
+elif window:  # widened to every date, or narrowed (a bar clicked, the box changed)
+    st.caption(f"Showing {rng[0]} → {rng[1]}." if rng else f"Showing every date, {window.span[0]} → "
+               f"{window.span[1]}.")
+    st.button(f"Back to {window.lo.year}–{window.hi.year}", key="default_dates", on_click=show_dates,
+              args=((window.lo, window.hi),), help=f"Where {window.share:.0%} of the dated events fall.")
 
 f = queries.EventFilter.of(actors, chosen_docs, rng)
 everywhere = queries.EventFilter(f.actors, f.docs)  # undated events know no date range
@@ -53,6 +79,11 @@ drawn = n_dated <= marks  # one by one, with their sentences; else counted per d
 dated = data.ask(queries.events, f, True, max(marks, rows) if drawn else rows, 0, drawn)
 undated = data.ask(queries.events, everywhere, False, rows, 0, False)
 selected = st.query_params.get("event")
+chosen_story = st.query_params.get("story") if corpus else None
+n_stories = data.ask(queries.story_count, f) if corpus and n_dated else 0
+n_fine = data.ask(queries.story_count, f, True) if corpus and not drawn else 0  # dated to a day or a week
+coarse = (f" {n_stories - n_fine:,} stories dated only to a month or coarser are listed in the table below, not "
+          "drawn." if n_stories > n_fine else "")
 
 
 def on_chart_select() -> None:
@@ -61,6 +92,22 @@ def on_chart_select() -> None:
     if points and points[0].get("customdata"):
         set_param("event", points[0]["customdata"][0])
 
+
+def on_story_select() -> None:
+    """A click on a story chooses it (kept in the URL)."""
+    points = st.session_state["story_chart"]["selection"]["points"]
+    if points and points[0].get("customdata"):
+        set_param("story", points[0]["customdata"][0])
+
+
+def on_bin_select() -> None:
+    """A click on a bar narrows the date range to its day or week (kept in the URL)."""
+    points = st.session_state["timeline_bins"]["selection"]["points"]
+    if points and points[0].get("customdata"):
+        first, last = points[0]["customdata"][1:3]
+        lo, hi = max(date.fromisoformat(first), span[0]), min(date.fromisoformat(last), span[1])
+        if lo <= hi:
+            show_dates((lo, hi))
 
 
 if span is None:
@@ -79,15 +126,74 @@ elif drawn:
                    "slider under the chart, or narrow the date range.")
     st.plotly_chart(charts.timeline(dated, data.colors, selected), key="timeline_chart", on_select=on_chart_select,
                     selection_mode="points", config={"displaylogo": False, "scrollZoom": True})
-else:
-    lo, hi = data.ask(queries.event_extent, f)
-    unit = "day" if (hi - lo).days <= 120 else "week"
-    bins = data.ask(queries.event_bins, f, unit)
-    st.caption(f"{n_dated:,} dated events: too many to draw one by one (more than {marks:,}), so they are counted "
-               f"per {unit} of their first day (hover a bar for its dates). Narrow the date range or the other filters in "
-               "the sidebar to see them one by one; the table below lists the first of them by date.")
-    st.plotly_chart(charts.event_bins(bins, unit), key="timeline_bins",
+elif corpus and n_fine <= marks:
+    st.caption(f"{n_dated:,} dated events, more than {marks:,}: drawn as the {n_fine:,} stories they report "
+               "(one happening reported by several articles is one story). Height: how many articles reported it; "
+               "a day is a point (a day's stories spread across it), a week a bar; colour: its leading actor. Hover "
+               "for the sentence, click "
+               "to choose a story." + coarse)
+    marks_df = data.ask(queries.stories, f, None, "date", True)
+    st.plotly_chart(charts.story_marks(marks_df, data.colors, chosen_story, window=rng), key="story_chart",
+                    on_select=on_story_select, selection_mode="points",
                     config={"displaylogo": False, "scrollZoom": True})
+else:
+    bounds = rng or span
+    unit = "day" if (bounds[1] - bounds[0]).days <= 120 else "week"
+    if corpus:
+        bins = data.ask(queries.story_bins, f, unit)
+        st.caption(f"{n_dated:,} dated events in {n_stories:,} stories: too many to draw one by one (more than "
+                   f"{marks:,}), so the stories are counted per {unit} of their first day, coloured by their "
+                   "leading actor (hover a bar for its dates). Click a bar to zoom into its "
+                   f"{unit}, or narrow the date range or the other filters in the sidebar." + coarse)
+        st.plotly_chart(charts.story_bins(bins, unit, data.colors), key="timeline_bins", on_select=on_bin_select,
+                        selection_mode="points", config={"displaylogo": False, "scrollZoom": True})
+    else:
+        bins = data.ask(queries.event_bins, f, unit)
+        st.caption(f"{n_dated:,} dated events: too many to draw one by one (more than {marks:,}), so they are "
+                   f"counted per {unit} of their first day (hover a bar for its dates). Narrow the date range or "
+                   "the other filters in the sidebar to see them one by one; the table below lists the first of "
+                   "them by date.")
+        st.plotly_chart(charts.event_bins(bins, unit), key="timeline_bins",
+                        config={"displaylogo": False, "scrollZoom": True})
+
+if corpus and n_dated:
+    listed_stories = data.ask(queries.stories, f, rows, "reports")
+
+    def on_story_row() -> None:
+        """A row chosen in the stories table chooses that story (kept in the URL)."""
+        picked = st.session_state["stories_table"]["selection"]["rows"]
+        if picked:
+            set_param("story", listed_stories["story_id"].iloc[picked[0]])
+
+    with st.expander(f"Stories, most reported first ({n_stories:,})", expanded=not chosen_story):
+        if n_stories > len(listed_stories):
+            st.caption(f"The {len(listed_stories):,} reported by most articles of {n_stories:,}.")
+        st.dataframe(queries.story_table(listed_stories), key="stories_table", hide_index=True,
+                     on_select=on_story_row, selection_mode="single-row",
+                     column_order=["date", "articles", "summary", "actors", "lead"],
+                     column_config={"summary": st.column_config.TextColumn("summary", width="large"),
+                                    "lead": st.column_config.TextColumn("leading actor")})
+
+if chosen_story:
+    s = data.ask(queries.story, chosen_story)
+    reports = s["reports"]
+    with st.container(border=True, key="story_box"):
+        st.markdown(f"**Story: {md(s['summary'])}**")
+        first = reports.iloc[0] if len(reports) else None
+        st.markdown(f"**{md(s['date'])}** · granularity {md(s['granularity'])} · reported by "
+                    f"**{int(s['n_articles'])}** article{'s' * (int(s['n_articles']) != 1)} "
+                    f"({int(s['n_events'])} event{'s' * (int(s['n_events']) != 1)})"
+                    + (f" · first report: *{md(first['title'])}*, {md(first['published'] or 'date unknown')}"
+                       if first is not None else ""))
+        actors = [a for a in (s["actors"] if s["actors"] is not None else []) if isinstance(a, str)]
+        st.markdown("Actors: " + (", ".join(md(a) for a in actors) if actors else "none named"))
+        if len(reports) > rows:
+            st.caption(f"The first {rows:,} of {len(reports):,} articles, by publication date.")
+        for r in reports.head(rows).itertuples(index=False):
+            st.page_link(ARTICLE.file, label=f"{md(r.published or 'date unknown')} — {md(short(r.title, 90))}: "
+                         f"{md(short(r.summary, 80))}", icon=":material/article:",
+                         query_params={"doc": r.doc, "event": r.event_id})
+        st.button("Close this story", key="close_story", on_click=set_param, args=("story", None))
 
 if n_dated:
     with st.expander(f"Dated events as a table ({n_dated})"):
@@ -117,6 +223,10 @@ if event_id:
         params = {"doc": e["doc"], **({"quote": inside} if inside else {"event": event_id})}
         st.page_link(ARTICLE.file, label="Read it in the article", icon=":material/article:",
                      query_params=params)
+        story_of = data.ask(queries.story_of, event_id) if corpus else None
+        if story_of and story_of[1] > 1 and story_of[0] != chosen_story:
+            st.button(f"Its story, reported by {story_of[1]} articles", key="event_story", on_click=set_param,
+                      args=("story", story_of[0]))
         if e["date_start"]:
             near = data.ask(queries.quotes_around, e["date_start"], e["date_end"], 3, rows)
             n_near = data.ask(queries.quote_count, queries.QuoteFilter(date_range=queries.around(

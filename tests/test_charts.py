@@ -110,3 +110,24 @@ def test_many_events_are_counted_per_day_or_week(db):
     first, last = bar.customdata[0][1:]
     assert bar.customdata[0][0] == "bin" and (date.fromisoformat(last) - date.fromisoformat(first)).days == 6
     assert len(charts.event_bins(bins.head(0), "day").data) == 0
+
+
+def test_story_charts_escape_actor_names_and_summaries():
+    hostile = '<img src=x onerror=alert(1)>'
+    bins = pd.DataFrame({"bin": pd.to_datetime(["2016-03-01", "2016-03-01"]), "lead": [hostile, "other actors"],
+                         "stories": [3, 2]})
+    fig = charts.story_bins(bins, "day", {})
+    assert [t.name for t in fig.data][0] == "&lt;img src=x onerror=alert(1)&gt;"  # the legend entry
+    assert "<img" not in fig.to_json()
+    stories = pd.DataFrame([{"story_id": "s1", "date": "2016-03-01", "date_start": "2016-03-01",
+                             "date_end": "2016-03-01", "granularity": "day", "summary": hostile, "sentence": hostile,
+                             "actors": [hostile], "lead": hostile, "n_articles": 2, "n_events": 2}])
+    marks = charts.story_marks(stories, {}, window=(date(2016, 2, 1), date(2016, 3, 31)))
+    assert "<img" not in marks.to_json()
+    assert marks.layout.xaxis.range == ("2016-02-01", "2016-04-01")  # the date range, not the marks' extent
+
+
+def test_legend_colours_of_leading_actors_are_distinct():
+    leads = [f"actor {i}" for i in range(12)] + ["other actors", "nobody named"]
+    colours = charts._lead_colors(leads, {})
+    assert len(set(colours.values())) == len(leads)

@@ -248,3 +248,17 @@ def test_an_empty_store_answers_with_nothing(tmp_path):
     assert queries.events(corpus).empty and queries.event_counts(corpus) == (0, 0)
     assert queries.quote_span(corpus) is None and queries.persons_by_weight(corpus) == []
     corpus.close()
+
+
+def test_no_default_window_when_nothing_lies_far_off(db):
+    # the two articles' events (2017 to March 2018) all touch the publication span widened by a month or more
+    assert queries.event_window(db) is None
+
+
+def test_stories_of_a_store_without_stored_ones_are_computed(db):
+    # the hand-made store was written without the build's corpus step: its stories are made from its events
+    assert queries.story_count(db) == 5  # every dated event of two articles that report nothing alike
+    assert queries.story_count(db, queries.EventFilter(actors=("Rahm Emanuel",))) == 1
+    one = queries.story(db, queries.stories(db, queries.EventFilter(docs=("b-lawsuit",)), order="date",
+                                            fine=True)["story_id"].iloc[0])
+    assert list(one["reports"]["doc"]) == ["b-lawsuit"] and one["n_articles"] == 1

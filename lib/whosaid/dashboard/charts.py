@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pandas as pd
 import plotly.graph_objects as go
 
-from whosaid.dashboard.colors import color_of
+from whosaid.dashboard.colors import PALETTE, color_of
 
 KIND_PATTERNS = {"direct": "", "indirect": "/", "mixed": "."}
 HOW_SYMBOLS = {"explicit": "circle", "inherited": "diamond", "publication": "square-open"}
@@ -171,4 +171,110 @@ def event_bins(bins: pd.DataFrame, unit: str) -> go.Figure:
         xaxis={"type": "date", "title": None, "rangeslider": {"visible": span > 730, "thickness": 0.06}},
         yaxis={"title": f"events per {unit}", "rangemode": "tozero"},
         dragmode="pan")
+    return fig
+
+
+GREYS = {"other actors": "#B8B8B8", "nobody named": "#E0E0E0"}
+
+
+def _lead_colors(leads: list[str], colors: dict[str, str]) -> dict[str, str]:
+    """A colour for each leading actor of a legend: the speaker's own unless an earlier one in the legend has it
+    (an actor nobody quotes has a hashed one), then the first palette colour still free; greys for the others
+    and for nobody."""
+    out: dict[str, str] = {}
+    for lead in leads:
+        if lead in GREYS:
+            out[lead] = GREYS[lead]
+            continue
+        color = color_of(lead, colors)
+        if color in out.values():
+            color = next((c for c in PALETTE if c not in out.values()), color)
+        out[lead] = color
+    return out
+
+
+def story_bins(bins: pd.DataFrame, unit: str, colors: dict[str, str]) -> go.Figure:
+    """Stories counted per day or week (columns bin, lead, stories) as bars stacked by leading actor, one legend
+    entry per actor (escaped); each bar carries its first and last day (customdata ["bin", first, last, lead]),
+    so a click can narrow the window to it."""
+    fig = go.Figure()
+    if bins.empty:
+        return fig
+    days = 1 if unit == "day" else 7
+    palette = _lead_colors(list(dict.fromkeys(bins["lead"])), colors)
+    for lead in palette:
+        sub = bins[bins["lead"] == lead]
+        first = pd.to_datetime(sub["bin"])
+        last = first + pd.Timedelta(days=days - 1)
+        fig.add_bar(x=first + pd.Timedelta(hours=12 * days), y=sub["stories"], width=DAY_MS * days * 0.9,
+                    name=_wrap(lead, 30, 1), marker={"color": palette[lead]},
+                    customdata=[["bin", a.date().isoformat(), b.date().isoformat(), _wrap(lead, 40, 1)]
+                                for a, b in zip(first, last)],
+                    hovertemplate=("%{customdata[1]}" + (" to %{customdata[2]}" if days > 1 else "")
+                                   + ": %{y} stories led by %{customdata[3]}<extra></extra>"))
+    fig.update_layout(
+        barmode="stack", height=380, margin={"l": 10, "r": 10, "t": 30, "b": 40}, bargap=0.05,
+        xaxis={"type": "date", "title": None}, yaxis={"title": f"stories per {unit}", "rangemode": "tozero"},
+        legend={"title": {"text": "leading actor"}, "orientation": "v", "traceorder": "normal"},
+        clickmode="event+select", dragmode="pan", hoverlabel={"align": "left"})
+    return fig
+
+
+def story_marks(stories: pd.DataFrame, colors: dict[str, str], selected: str | None = None, top: int = 8,
+                window: tuple[date, date] | None = None) -> go.Figure:
+    """Stories one by one: a story of a day is a point, a longer one a bar across its span; the height is how
+    many articles reported it, the stories of one day spread across it; coloured by its leading actor (the `top`
+    ones in the legend, escaped); the x axis shows `window` when given (a week may reach past it). Hover
+    shows its sentence (of the event most like the others), actors and date; customdata[0] is the story id
+    (for on_select)."""
+    fig = go.Figure()
+    if stories.empty:
+        return fig
+    rows = stories.assign(lead=stories["lead"].where(stories["lead"].map(lambda x: isinstance(x, str)), None))
+    counts = rows["lead"].value_counts()
+    leading = list(counts.index[:top])
+    rows["group"] = [x if x in leading else ("other actors" if isinstance(x, str) else "nobody named")
+                     for x in rows["lead"]]
+    palette = _lead_colors([*leading, "other actors", "nobody named"], colors)
+    same_day = rows.groupby(["n_articles", "date_start"])
+    rows["y"] = rows["n_articles"]
+    rows["x"] = pd.to_datetime(rows["date_start"]) + pd.to_timedelta(
+        (same_day.cumcount() + 0.5) / same_day["story_id"].transform("size") * 24, unit="h")
+    hover = ("<b>%{customdata[1]}</b><br>%{customdata[2]}<br>date: %{customdata[3]} (%{customdata[4]}), "
+             "reported by %{customdata[5]} article(s)<extra></extra>")
+
+    def custom(df: pd.DataFrame) -> list[list]:
+        return [[r.story_id, _wrap(r.sentence if isinstance(r.sentence, str) else r.summary), _wrap(", ".join(a for a in r.actors if isinstance(a, str))
+                                                     if r.actors is not None else "", 70, 2),
+                 r.date, r.granularity, int(r.n_articles)] for r in df.itertuples(index=False)]
+
+    spans = rows[rows["granularity"] != "day"]
+    if len(spans):
+        starts = pd.to_datetime(spans["date_start"])
+        ends = pd.to_datetime(spans["date_end"]) + pd.Timedelta(days=1)
+        fig.add_bar(base=starts, x=(ends - starts).dt.total_seconds() * 1000, y=spans["y"] - 0.25,
+                    orientation="h", width=0.05, name="longer than a day", showlegend=False,
+                    customdata=custom(spans), hovertemplate=hover,
+                    marker={"color": [palette[g] for g in spans["group"]],
+                            "opacity": [1.0 if selected in (None, s) else 0.35 for s in spans["story_id"]]})
+    days = rows[rows["granularity"] == "day"]
+    for group in [*leading, "other actors", "nobody named"]:
+        sub = days[days["group"] == group]
+        if sub.empty:
+            continue
+        fig.add_scatter(
+            x=sub["x"], y=sub["y"], mode="markers",
+            name=_wrap(group, 30, 1), customdata=custom(sub), hovertemplate=hover,
+            marker={"color": palette[group], "line": {"color": "black",
+                    "width": [2.5 if s == selected else 0.5 for s in sub["story_id"]]},
+                    "size": [18 if s == selected else 7 + 3 * min(n, 6) for s, n in zip(sub["story_id"],
+                                                                                     sub["n_articles"])]})
+    top_y = int(rows["n_articles"].max())
+    fig.update_layout(
+        height=max(300, 60 * top_y + 160), margin={"l": 10, "r": 10, "t": 30, "b": 40},
+        xaxis={"type": "date", "title": None, **({"range": [window[0].isoformat(), (window[1] + timedelta(days=1))
+                                                           .isoformat()]} if window else {})},
+        yaxis={"title": "articles reporting it", "range": [0.5, top_y + 0.7], "dtick": 1, "zeroline": False},
+        legend={"title": {"text": "leading actor"}}, clickmode="event+select", dragmode="pan",
+        hoverlabel={"align": "left"})
     return fig

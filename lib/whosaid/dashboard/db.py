@@ -13,6 +13,10 @@ derived once per store version and kept in DuckDB's memory:
 - `weights` (person, quotes): quotes per person; `titles` (doc, title): each article's title as shown.
 - `actor_map` (actor, person), `actor_docs` (person, doc): the person each distinct event actor is, and the
   articles each person acts in (made on first use).
+- `stories` (story_id, date, date_start, date_end, granularity, summary, sentence, actors, lead, n_articles,
+  n_events, first_doc, first_date), `story_members` (event_id, story_id): the stories `whosaid build` stored (computed here
+  for a store without them), each with its leading actor, the most quoted person among its actors (made on first
+  use).
 - `quote_rows`, `event_rows` (ROWS): the quotes and events as pages filter and list them, numbered in the
   order they are listed; copied into memory in the background (see `Corpus`).
 
@@ -40,6 +44,7 @@ import pyarrow.parquet as pq
 from whosaid import store
 from whosaid.corpus.nametypes import UNRESOLVED
 from whosaid.corpus.persons import UNATTRIBUTED, build_persons
+from whosaid.corpus.stories import actor_key, build_stories, subject_key
 from whosaid.names import name_key
 from whosaid.store.corpus import corpus_key, load_corpus
 from whosaid.temporal.timeml import value_interval
@@ -211,9 +216,15 @@ class Corpus:
         self._con.execute(f"CREATE TABLE {name} AS SELECT {cols} FROM {name}_frame")
         self._con.unregister(f"{name}_frame")
 
+    def _stored(self) -> dict[str, pd.DataFrame]:
+        """The corpus tables the build stored for this version and aliases file (read once)."""
+        if "_stored" not in self._memo:
+            self._memo["_stored"] = load_corpus(self.root, corpus_key(self.version, self.aliases))
+        return self._memo["_stored"]
+
     def _merges(self) -> pd.DataFrame:
         """Every article speaker's corpus person and why (build_persons' merges table), as the build stored it."""
-        stored = load_corpus(self.root, corpus_key(self.version, self.aliases))
+        stored = self._stored()
         if "merges" in stored:
             return stored["merges"]
         speakers = self.df("SELECT doc, speaker_id, name, kind, roles FROM speakers")
@@ -251,7 +262,8 @@ class Corpus:
             GROUP BY p.person""")
 
     def _warm(self) -> None:
-        """Copy `quote_rows` and `event_rows` into memory, each time pointing the view at the copy."""
+        """Copy `quote_rows` and `event_rows` into memory, each time pointing the view at the copy; then make the
+        stories of a corpus."""
         try:
             con = self._warm_con = self._con.cursor()
             for name, (sql, ordinal, order, source, small) in ROWS.items():
@@ -264,7 +276,10 @@ class Corpus:
                 con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT rowid + 1 AS {ordinal}, * FROM {name}_mem")
                 self._made.add(f"{name}_mem")
         except duckdb.Error:  # e.g. the connection was closed: the views over the files keep answering
-            pass
+            return
+        if self.counts["articles"] > 1:  # a corpus's timeline draws stories: have them ready
+            with contextlib.suppress(Exception):  # should it fail, the page asking for them makes them, and says why
+                self.ensure("stories")
 
     def ensure(self, relation: str) -> None:
         """Make a relation that only some pages need, once: `actor_map` (the person each event actor is) or
@@ -276,6 +291,9 @@ class Corpus:
                 return
             if relation == "actor_map":
                 self._actor_map()
+            elif relation == "stories":
+                self.ensure("actor_map")
+                self._stories()
             elif relation == "actor_docs":
                 self.ensure("actor_map")
                 self._con.execute("""
@@ -285,6 +303,39 @@ class Corpus:
             else:
                 raise ValueError(f"unknown relation {relation!r}")
             self._made.add(relation)
+
+    def _story_tables(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """(stories, story_members) as the build stored them (stories do not depend on the aliases file, so the
+        folder without aliases serves too), else computed from the store's events."""
+        for stored in (self._stored(), load_corpus(self.root, corpus_key(self.version))):
+            if {"stories", "story_members"} <= set(stored):
+                return stored["stories"], stored["story_members"]
+        return build_stories(self.df("SELECT * EXCLUDE (_file, _f, _row) FROM events"),
+                             self.df("SELECT doc, date FROM articles"),
+                             speakers=self.df("SELECT doc, speaker_id, name, kind, roles FROM speakers"))
+
+    def _stories(self) -> None:
+        """`stories` (one row a story, with its leading actor, `_lead`) and `story_members` (event_id, story_id)."""
+        stories, members = self._story_tables()
+        cols = {"story_id": "VARCHAR", "date": "VARCHAR", "date_start": "VARCHAR", "date_end": "VARCHAR",
+                "granularity": "VARCHAR", "summary": "VARCHAR", "sentence": "VARCHAR", "actors": "VARCHAR[]",
+                "n_articles": "BIGINT",
+                "n_events": "BIGINT", "first_doc": "VARCHAR", "first_date": "VARCHAR"}
+        frame = stories.reindex(columns=list(cols)).copy()
+        frame["actors"] = [[a for a in acts if isinstance(a, str)] if acts is not None and not
+                           isinstance(acts, float) else [] for acts in frame["actors"]]
+        self._table("story_base", frame, cols)
+        self._table("story_members", members.reindex(columns=["event_id", "story_id"]),
+                    {"event_id": "VARCHAR", "story_id": "VARCHAR"})
+        names = dict(self.rows("SELECT norm, person FROM names"))
+        person_of = {a: names.get(name_key(a), a) for a in {a for acts in frame["actors"] for a in acts}}
+        weights = dict(self.rows("SELECT person, quotes FROM weights"))
+        self._table("story_leads", pd.DataFrame({"story_id": frame["story_id"], "lead": [
+            _lead(summary, actors, person_of, weights) for summary, actors in zip(frame["summary"], frame["actors"])]}),
+            {"story_id": "VARCHAR", "lead": "VARCHAR"})
+        self._con.execute("""
+            CREATE TABLE stories AS SELECT s.*, l.lead FROM story_base s LEFT JOIN story_leads l USING (story_id)
+            ORDER BY s.date_start NULLS LAST, s.story_id""")
 
     def _actor_map(self) -> None:
         """The person each distinct event actor is: its normalised name's person, else the actor as written."""
@@ -332,6 +383,18 @@ class Corpus:
             with contextlib.suppress(Exception):
                 self._warm_con.interrupt()
             self.warming.join(timeout=10)
+
+
+def _lead(summary: object, actors: list[str], person_of: dict[str, str], weights: dict[str, int]) -> str | None:
+    """A story's leading actor, as the person `person_of` makes of it: the actor its summary names as the doer
+    ("Ted Cruz won …"), else the most quoted person among its actors, else its first actor."""
+    persons = [person_of.get(a, a) for a in actors]
+    doer = subject_key(str(summary or ""), actors)
+    for actor, person in zip(actors, persons):
+        if doer and actor_key(actor) == doer:
+            return person
+    quoted = [p for p in persons if p in weights]
+    return max(quoted, key=lambda p: weights[p]) if quoted else (persons[0] if persons else None)
 
 
 _OPEN: weakref.WeakSet[Corpus] = weakref.WeakSet()

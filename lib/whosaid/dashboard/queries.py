@@ -151,17 +151,20 @@ def titles(db: Corpus, doc_ids: Sequence[str]) -> dict[str, str]:
 
 
 def known(db: Corpus, what: str, values: Sequence[str]) -> set[str]:
-    """Which of `values` exist: what is 'doc', 'quote', 'event', 'person' (quoted, attributed) or 'actor'."""
+    """Which of `values` exist: what is 'doc', 'quote', 'event', 'story', 'person' (quoted, attributed) or
+    'actor'."""
     if not values:
         return set()
     sql = {"doc": "SELECT doc FROM articles WHERE {}", "quote": "SELECT quote_id FROM quote_rows WHERE {}",
-           "event": "SELECT event_id FROM event_rows WHERE {}",
+           "event": "SELECT event_id FROM event_rows WHERE {}", "story": "SELECT story_id FROM stories WHERE {}",
            "person": "SELECT person FROM weights WHERE person <> ? AND {}"}.get(what)
     if what == "actor":
         return set(values) & set(actors_in_events(db, values))
     if sql is None:
         raise ValueError(f"unknown kind of value {what!r}")
-    column = {"doc": "doc", "quote": "quote_id", "event": "event_id", "person": "person"}[what]
+    if what == "story":
+        db.ensure("stories")
+    column = {"doc": "doc", "quote": "quote_id", "event": "event_id", "person": "person", "story": "story_id"}[what]
     cond, params = _in(column, values)
     return set(db.column(sql.format(cond), ([UNATTRIBUTED] if what == "person" else []) + params))
 
@@ -592,3 +595,154 @@ def event_table(ev: pd.DataFrame) -> pd.DataFrame:
     out = ev.reindex(columns=EVENT_TABLE_COLUMNS).reset_index(drop=True)
     out["persons"] = out["persons"].map(lambda ps: ", ".join(ps) if isinstance(ps, list) else "")
     return out
+
+
+# -- the window the timeline opens on --------------------------------------------------------------------
+
+WINDOW_SHARE = 0.95  # the central share of dated events the default window reaches for
+WINDOW_MARGIN_DAYS = 31  # how far past the publication span it may reach (or a tenth of that span, if more)
+
+
+@dataclass(frozen=True)
+class EventWindow:
+    """Where a corpus's timeline opens: the publication span widened towards the central WINDOW_SHARE of the
+    dated events, never further than a margin past the publication span; the dated events overlapping it and
+    those outside it; the span of every dated event."""
+
+    lo: date
+    hi: date
+    inside: int
+    outside: int
+    span: tuple[date, date]
+    published: tuple[date, date]
+
+    @property
+    def share(self) -> float:
+        """The share of dated events that overlap the window."""
+        return self.inside / max(1, self.inside + self.outside)
+
+
+def event_window(db: Corpus) -> EventWindow | None:
+    """The window a corpus's timeline opens on, or None when it would hide nothing (one article, no dated
+    event, no event outside it) or would hold fewer than half the dated events (a corpus about another time)."""
+    span = event_span(db)
+    p0, p1, n_docs = db.rows(r"""SELECT min(date[:10]), max(date[:10]), count(*) FROM articles
+                                 WHERE regexp_full_match(coalesce(date, ''), '\d{4}-\d\d-\d\d.*')""")[0]
+    if span is None or n_docs < 2:
+        return None
+    tail = (1 - WINDOW_SHARE) / 2
+    q_lo, q_hi = db.rows("SELECT quantile_disc(date_start, ?), quantile_disc(date_end, ?) FROM event_rows "
+                         "WHERE date_start IS NOT NULL", [tail, 1 - tail])[0]
+    pub = (date.fromisoformat(p0), date.fromisoformat(p1))
+    margin = timedelta(days=max(WINDOW_MARGIN_DAYS, (pub[1] - pub[0]).days // 10))
+    lo = max(min(pub[0], date.fromisoformat(q_lo)), pub[0] - margin, span[0])
+    hi = min(max(pub[1], date.fromisoformat(q_hi)), pub[1] + margin, span[1])
+    if lo > hi:
+        return None
+    inside, outside = db.rows("""SELECT count(*) FILTER (WHERE date_start <= ? AND date_end >= ?),
+                                        count(*) FILTER (WHERE NOT (date_start <= ? AND date_end >= ?))
+                                 FROM event_rows WHERE date_start IS NOT NULL""",
+                              [hi.isoformat(), lo.isoformat()] * 2)[0]
+    if outside == 0 or inside < outside:
+        return None
+    return EventWindow(lo, hi, int(inside), int(outside), span, pub)
+
+
+# -- stories ---------------------------------------------------------------------------------------------
+
+STORY_SELECT = ("s.story_id, s.date, s.date_start, s.date_end, s.granularity, s.summary, s.sentence, s.actors, "
+                "s.lead, s.n_articles, s.n_events")
+OTHER_ACTORS, NOBODY = "other actors", "nobody named"
+
+
+FINE = ("day", "week")  # stories drawn on a timeline; coarser ones (a month, a year) are listed, not drawn
+
+
+def _story_where(db: Corpus, f: EventFilter, alias: str = "s", fine: bool = False) -> tuple[str, list]:
+    """WHERE clause (never empty) and parameters for the stories whose date overlaps the filter's range and
+    that have an event its actors and articles keep (only those dated to a day or a week with `fine`)."""
+    db.ensure("stories")
+    conds, params = ["true"], []
+    if fine:
+        conds.append(f"{alias}.granularity IN (SELECT unnest(?::VARCHAR[]))")
+        params.append(list(FINE))
+    if f.date_range:
+        lo, hi = (d.isoformat() for d in f.date_range)
+        conds.append(f"{alias}.date_start <= ? AND {alias}.date_end >= ?")
+        params += [hi, lo]
+    if f.actors or f.docs:
+        where, p = _event_where(db, EventFilter(f.actors, f.docs), dated=True)
+        conds.append(f"""{alias}.story_id IN (SELECT m.story_id FROM event_rows e
+                         JOIN story_members m ON m.event_id = e.event_id WHERE {where})""")
+        params += p
+    return " AND ".join(conds), params
+
+
+def story_count(db: Corpus, f: EventFilter = EventFilter(), fine: bool = False) -> int:
+    """How many stories the filter keeps (only those dated to a day or a week with `fine`)."""
+    where, params = _story_where(db, f, fine=fine)
+    return db.value(f"SELECT count(*) FROM stories s WHERE {where}", params)
+
+
+def stories(db: Corpus, f: EventFilter = EventFilter(), limit: int | None = None, order: str = "date",
+            fine: bool = False) -> pd.DataFrame:
+    """The stories the filter keeps (STORY_SELECT's columns; only those dated to a day or a week with `fine`),
+    by date (or, with order='reports', those reported by most articles first); at most `limit`."""
+    where, params = _story_where(db, f, fine=fine)
+    by = {"date": "s.date_start, s.story_id", "reports": "s.n_articles DESC, s.n_events DESC, s.date_start, "
+                                                         "s.story_id"}[order]
+    sql = f"SELECT {STORY_SELECT} FROM stories s WHERE {where} ORDER BY {by}"
+    return db.df(sql + (" LIMIT ?" if limit else ""), params + ([limit] if limit else []))
+
+
+def story_bins(db: Corpus, f: EventFilter, unit: str, top: int = 8) -> pd.DataFrame:
+    """Stories dated to a day or a week that the filter keeps, counted per `unit` ('day' or 'week') of their
+    first day and leading actor (columns bin, lead, stories): the `top` leading actors by stories, the others as
+    OTHER_ACTORS, stories without a named actor as NOBODY. A story dated only to a month or a year has no day
+    to be counted on and is left out (the page says how many)."""
+    if unit not in ("day", "week"):
+        raise ValueError(f"bin by day or week, not {unit!r}")
+    where, params = _story_where(db, f, fine=True)
+    out = db.df(f"""SELECT CAST(date_trunc(?, CAST(s.date_start AS DATE)) AS DATE) AS bin, s.lead,
+                           count(*) AS stories FROM stories s WHERE {where} GROUP BY ALL""", [unit] + params)
+    totals = out.dropna(subset=["lead"]).groupby("lead")["stories"].sum()
+    leading = set(totals.sort_values(ascending=False, kind="stable").head(top).index)
+    out["lead"] = [NOBODY if not isinstance(x, str) else (x if x in leading else OTHER_ACTORS) for x in out["lead"]]
+    out = out.groupby(["bin", "lead"], as_index=False)["stories"].sum()
+    out["bin"] = pd.to_datetime(out["bin"])
+    rank = {x: i for i, x in enumerate(totals.sort_values(ascending=False, kind="stable").index)}
+    out["order"] = out["lead"].map(lambda x: rank.get(x, len(rank) + (x == NOBODY)))
+    return out.sort_values(["order", "bin"], kind="stable").drop(columns="order").reset_index(drop=True)
+
+
+def story(db: Corpus, story_id: str) -> dict | None:
+    """One story (STORY_SELECT's columns, its first report) with `reports`: every article that reported it, by
+    publication date, each with its title, date and the first of its events in the story."""
+    db.ensure("stories")
+    found = db.df(f"SELECT {STORY_SELECT}, s.first_doc, s.first_date FROM stories s WHERE s.story_id = ? LIMIT 1",
+                  [story_id])
+    if found.empty:
+        return None
+    out = found.iloc[0].to_dict()
+    out["reports"] = db.df("""
+        SELECT e.doc, coalesce(t.title, e.doc) AS title, a.date AS published, min_by(e.event_id, e.o) AS event_id,
+               min_by(e.summary, e.o) AS summary, count(*) AS events
+        FROM story_members m JOIN event_rows e ON e.event_id = m.event_id
+        LEFT JOIN titles t ON t.doc = e.doc LEFT JOIN articles a ON a.doc = e.doc
+        WHERE m.story_id = ? GROUP BY ALL ORDER BY published NULLS LAST, e.doc""", [story_id])
+    return out
+
+
+def story_of(db: Corpus, event_id: str) -> tuple[str, int] | None:
+    """(the story an event belongs to, how many articles reported it), or None for an undated event."""
+    db.ensure("stories")
+    rows = db.rows("""SELECT s.story_id, s.n_articles FROM story_members m JOIN stories s ON s.story_id = m.story_id
+                      WHERE m.event_id = ? LIMIT 1""", [event_id])
+    return (rows[0][0], int(rows[0][1])) if rows else None
+
+
+def story_table(s: pd.DataFrame) -> pd.DataFrame:
+    """The columns the stories table shows, in order, actors joined as text."""
+    out = s.reindex(columns=["story_id", "date", "n_articles", "summary", "actors", "lead"]).reset_index(drop=True)
+    out["actors"] = out["actors"].map(lambda xs: ", ".join(_list(xs)))
+    return out.rename(columns={"n_articles": "articles"})

@@ -158,16 +158,22 @@ def link_box(route: Route) -> None:
 
 
 def date_range(label: str, span: tuple[date, date] | None, key: str = "dates",
-               on_change: Callable[[], None] | None = None) -> tuple[date, date] | None:
-    """A date-range input bound to the URL; None when it covers the whole span (no filtering)."""
+               on_change: Callable[[], None] | None = None, *,
+               default: tuple[date, date] | None = None) -> tuple[date, date] | None:
+    """A date-range input bound to the URL, opening on `default` (else the whole span); None when it covers
+    the whole span (no filtering). A single day (a range of one day, which the URL holds as one date) is that
+    day."""
     if not span:
         return None
     lo, hi = span
     if lo == hi:
         st.caption(f"All dated items fall on {lo.isoformat()}.")
         return None
-    value = st.date_input(label, value=(lo, hi), min_value=lo, max_value=hi, key=key, bind="query-params",
+    value = st.date_input(label, value=default or (lo, hi), min_value=lo, max_value=hi, key=key,
+                          bind="query-params",
                           on_change=on_change, help="Keeps what overlaps the range. Items without a date are left out once you narrow it.")
+    if isinstance(value, (tuple, list)) and len(value) == 1:
+        value = (value[0], value[0])
     if isinstance(value, (tuple, list)) and len(value) == 2 and (value[0], value[1]) != (lo, hi):
         return value[0], value[1]
     return None
