@@ -18,7 +18,8 @@ class Article:
     date_confidence: float = 0.0  # 0..1, how sure we are of `date`
     url: str | None = None
     path: str | None = None
-    outlet: str | None = None  # the publisher ("The Guardian"): page metadata, the build's sidecar, or the folder
+    outlet: str | None = None  # the publisher ("The Guardian"): the build's sidecar, page metadata, or the folder
+    author: str | None = None  # the byline: the build's sidecar, or page metadata
     fmt: str = "text"  # text | html | markdown
     lang: str | None = None  # ISO 639-1 code of the text's language when it could be told
     notes: list[str] = field(default_factory=list)  # what reading the input noticed or changed, one line each
@@ -97,6 +98,7 @@ class Extraction:
             "date_source": a.date_source,
             "date_confidence": a.date_confidence,
             "lang": a.lang,
+            "outlet": a.outlet,
             "notes": list(a.notes),
             "quotes": [
                 {k: (list(map(list, v)) if k.endswith("_spans") else v) for k, v in asdict(q).items()}
