@@ -4,6 +4,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 Span = tuple[int, int]
+CUE_CLASSES = ("speech", "writing", "stance", "no_comment")  # what an attribution reports: words said, words
+# written (or a document's finding), a stance or belief, a refusal to comment (whosaid.quotes.cues assigns them)
+SAID = ("speech", "writing")  # the classes that report words: who-said-what counts these unless asked for more
 
 
 @dataclass
@@ -48,7 +51,7 @@ class Quote:
     speaker: str | None = None  # canonical speaker name
     speaker_id: str | None = None
     cue: str | None = None  # cue lemma, e.g. "say"
-    cue_class: str = "speech"  # speech | writing | stance | no_comment (whosaid.quotes.cues.CLASSES)
+    cue_class: str = "speech"  # one of CUE_CLASSES
     text: str = ""  # the content as it reads (spans joined by " … ")
     date: str | None = None  # when it was said (TimeML value): whosaid.temporal.statements, never a date it quotes
 

@@ -16,18 +16,24 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import pandas as pd
 
+from whosaid.corpus.nametypes import TYPES, UNRESOLVED
 from whosaid.corpus.persons import UNATTRIBUTED
 from whosaid.dashboard.db import Corpus
+from whosaid.model import CUE_CLASSES, SAID
 from whosaid.names import name_key
 
 KINDS = ["direct", "indirect", "mixed"]
+CUE_CLASS_LIST = list(CUE_CLASSES)
+SAID_CLASSES = list(SAID)  # who-said-what's default: words said or written, not stances or refusals to comment
+PERSON_TYPES = [t for t in TYPES if t != UNRESOLVED]  # unresolved speakers are counted apart, never chosen as a type
 # Column lists, each defined once: what the tables show is what the downloads hold.
-QUOTE_COLUMNS = ["quote_id", "person", "kind", "text", "date", "title", "doc", "cue", "speaker"]
+QUOTE_COLUMNS = ["quote_id", "person", "kind", "text", "date", "title", "doc", "cue", "speaker", "outlet",
+                 "cue_class"]
 EVENT_TABLE_COLUMNS = ["event_id", "date", "date_start", "date_end", "granularity", "how", "summary", "sentence",
                        "persons", "title", "doc"]
 EVENT_COLUMNS = ["event_id", "date", "date_start", "date_end", "granularity", "how", "summary", "sentence",
@@ -44,21 +50,30 @@ def _tuple(values: Iterable[str] | None) -> tuple[str, ...]:
 @dataclass(frozen=True)
 class QuoteFilter:
     """Quotes by any of the persons, in any of the articles, of any of the kinds, overlapping the date range,
-    containing the text; an empty filter keeps everything."""
+    containing the text, from any of the outlets, of any of the cue classes (CUE_CLASSES), by a person of any of
+    the types (PERSON_TYPES; unattributed quotes have none); an empty filter keeps everything."""
 
     persons: tuple[str, ...] = ()
     docs: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     date_range: tuple[date, date] | None = None
     text: str = ""
+    outlets: tuple[str, ...] = ()
+    cue_classes: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, persons: Iterable[str] | None = (), docs: Iterable[str] | None = (),
            kinds: Iterable[str] | None = (), date_range: tuple[date, date] | None = None,
-           text: str | None = "") -> QuoteFilter:
+           text: str | None = "", *, outlets: Iterable[str] | None = (), cue_classes: Iterable[str] | None = (),
+           types: Iterable[str] | None = ()) -> QuoteFilter:
         """A filter from widget values (lists or None)."""
         return cls(_tuple(persons), _tuple(docs), _tuple(kinds), tuple(date_range) if date_range else None,
-                   (text or "").strip())
+                   (text or "").strip(), _tuple(outlets), _tuple(cue_classes), _tuple(types))
+
+    def of_person(self, person: str) -> QuoteFilter:
+        """This filter narrowed to one person's quotes (whatever the types it asks for)."""
+        return replace(self, persons=(person,), types=())
 
 
 @dataclass(frozen=True)
@@ -89,7 +104,9 @@ def _like(needle: str) -> str:
 def _quote_where(f: QuoteFilter, alias: str = "r") -> tuple[str, list]:
     """WHERE clause (never empty) and parameters for quote_rows under `alias`."""
     conds, params = ["true"], []
-    for column, values in ((f"{alias}.person", f.persons), (f"{alias}.doc", f.docs), (f"{alias}.kind", f.kinds)):
+    for column, values in ((f"{alias}.person", f.persons), (f"{alias}.doc", f.docs), (f"{alias}.kind", f.kinds),
+                           (f"{alias}.outlet", f.outlets), (f"{alias}.cue_class", f.cue_classes),
+                           (f"{alias}.person_type", f.types)):
         if values:
             sql, p = _in(column, values)
             conds.append(sql)
@@ -184,8 +201,9 @@ def n_persons(db: Corpus) -> int:
 
 
 def unattributed_count(db: Corpus, f: QuoteFilter = QuoteFilter()) -> int:
-    """Quotes without an identified speaker among those the filter keeps."""
-    where, params = _quote_where(f)
+    """Quotes without an identified speaker among those the filter keeps, whatever types it asks for (an
+    unresolved speaker has no type to choose)."""
+    where, params = _quote_where(replace(f, types=()))
     return db.value(f"SELECT count(*) FROM quote_rows r WHERE {where} AND r.person = ?", params + [UNATTRIBUTED])
 
 
@@ -204,7 +222,7 @@ def event_span(db: Corpus) -> tuple[date, date] | None:
 # -- quotes ----------------------------------------------------------------------------------------------
 
 QUOTE_SELECT = ("r.quote_id, r.person, r.kind, r.text, r.date, coalesce(t.title, r.doc) AS title, r.doc, r.cue, "
-                "r.speaker, r.start, r.\"end\", r.date_start, r.date_end")
+                "r.speaker, r.outlet, r.cue_class, r.start, r.\"end\", r.date_start, r.date_end")
 
 
 def quote_count(db: Corpus, f: QuoteFilter = QuoteFilter()) -> int:
@@ -282,6 +300,29 @@ def article(db: Corpus, doc: str) -> dict | None:
     out = db.df("SELECT a.*, coalesce(t.title, a.doc) AS shown_title FROM articles a "
                 "LEFT JOIN titles t ON t.doc = a.doc WHERE a.doc = ? LIMIT 1", [doc])
     return out.iloc[0].to_dict() if len(out) else None
+
+
+# -- outlets ---------------------------------------------------------------------------------------------
+
+def outlet_counts(db: Corpus) -> pd.DataFrame:
+    """The store's outlets with their articles and quotes (columns outlet, articles, quotes), most articles first
+    (ties by name); articles without an outlet are left out."""
+    return db.df("""SELECT o.outlet, count(DISTINCT o.doc) AS articles, coalesce(sum(a.n_quotes), 0) AS quotes
+                    FROM outlets o JOIN articles a ON a.doc = o.doc GROUP BY o.outlet ORDER BY articles DESC, outlet""")
+
+
+def outlet_persons(db: Corpus, f: QuoteFilter = QuoteFilter(), top: int = 15) -> pd.DataFrame:
+    """Whom each outlet quotes, and how often: quotes per person and outlet (columns person, outlet, quotes) for
+    the `top` persons the filter's quotes from outlets name most (ties by name), persons in that order; quotes of
+    articles without an outlet and unattributed quotes are left out."""
+    where, params = _quote_where(f)
+    return db.df(f"""
+        WITH c AS (SELECT r.person, r.outlet, count(*) AS quotes FROM quote_rows r
+                   WHERE {where} AND r.outlet IS NOT NULL AND r.person <> ? GROUP BY r.person, r.outlet),
+             ranked AS (SELECT person, row_number() OVER (ORDER BY sum(quotes) DESC, person) AS rank
+                        FROM c GROUP BY person)
+        SELECT c.person, c.outlet, c.quotes FROM c JOIN ranked USING (person) WHERE rank <= ?
+        ORDER BY rank, c.outlet""", params + [UNATTRIBUTED, top])
 
 
 # -- speakers --------------------------------------------------------------------------------------------
@@ -394,7 +435,9 @@ WORDS_SQL = r"regexp_extract_all(replace(lower(coalesce(text, '')), '’', '''')
 
 
 def _stop_words() -> set[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS  # a word list (no model), imported when first needed
+    from spacy.lang.en.stop_words import (
+        STOP_WORDS,  # a word list (no model), imported when first needed
+    )
 
     return STOP_WORDS
 
