@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from _apptest import new_app, open_page
 from whosaid import store
-from whosaid.dashboard.routes import QUOTES, WHO_SAID_WHAT
+from whosaid.dashboard.routes import QUOTES, SPEAKER, WHO_SAID_WHAT
 
 from tests.conftest import ROOT
 
@@ -23,7 +23,8 @@ ARTICLES = {
         '"This budget keeps every library open," Mayor Jane Porter said on Monday.\n'
         "Councillor Tom Reyes said the plan would raise fees for small businesses.\n"
         "Porter believes the city can balance its books by 2020.\n"
-        '"We will review every line of it," Reyes told reporters.\n'),
+        '"We will review every line of it," Reyes told reporters.\n'
+        '"They never listen to the small shops," Reyes said.\n'),
     "herald/transit.txt": (
         "Transit fares to rise in spring\n\n"
         '"Riders deserve better service for their money," Mayor Jane Porter said on Tuesday.\n'
@@ -136,8 +137,13 @@ def app(built, monkeypatch, tmp_path):
 
 def totals(at) -> dict[str, int]:
     """Quotes per speaker in the who-said-what table."""
-    table = next(d.value for d in at.dataframe if {"person", "roles", "total"} <= set(d.value.columns))
+    table = table_with(at, "person", "roles", "total")
     return dict(zip(table["person"], table["total"]))
+
+
+def table_with(at, *columns: str) -> pd.DataFrame:
+    """The first table showing all these columns (read-only tables carry no key)."""
+    return next(d.value for d in at.dataframe if set(columns) <= set(d.value.columns))
 
 
 def heatmaps(at) -> list:
@@ -147,13 +153,13 @@ def heatmaps(at) -> list:
 def test_who_said_what_counts_people_saying_and_writing_by_default(app):
     at = open_page(app, WHO_SAID_WHAT.file)
     assert not at.exception
-    assert totals(at) == {"Jane Porter": 2, "Maria Santos": 2, "Tom Reyes": 2}  # no stance, no organisation
+    assert totals(at) == {"Tom Reyes": 3, "Jane Porter": 2, "Maria Santos": 2}  # no stance, no organisation
     assert any("1 quote without an identified speaker" in link.proto.label for link in at.get("page_link"))
 
 
 def test_stance_quotes_are_one_filter_away(app):
     at = open_page(app, WHO_SAID_WHAT.file, **{"class": ["speech", "writing", "stance"]})
-    assert totals(at) == {"Jane Porter": 3, "Maria Santos": 3, "Tom Reyes": 2}
+    assert totals(at) == {"Jane Porter": 3, "Maria Santos": 3, "Tom Reyes": 3}
 
 
 def test_the_type_filter_shows_organisations_and_groups(app):
@@ -189,3 +195,15 @@ def test_the_quote_table_shows_and_filters_outlet_and_cue_class(app):
     at = open_page(new_app(timeout=90), QUOTES.file, outlet="The Tribune", **{"class": "stance"})
     table = next(d for d in at.dataframe if d.key == "quote_table").value
     assert list(table["text"]) == ["the city can balance its books by 2020"]
+
+
+def test_the_speaker_page_shows_names_roles_with_their_articles_and_only_resolved_mentions(app):
+    at = open_page(app, SPEAKER.file, name="Tom Reyes")
+    assert not at.exception
+    variants = table_with(at, "name", "quotes", "articles")
+    assert dict(zip(variants["name"], variants["quotes"])) == {"Councillor Tom Reyes": 1, "Reyes": 2}
+    assert "Their quotes name no other known speaker." in [c.value for c in at.caption]  # "They": no person
+    at = open_page(new_app(timeout=90), SPEAKER.file, name="Jane Porter")
+    roles = table_with(at, "role", "title")
+    assert sorted(zip(roles["role"], roles["title"])) == [("Mayor", "City budget passes after long debate"),
+                                                          ("Mayor", "Fares rise")]

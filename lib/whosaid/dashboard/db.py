@@ -237,7 +237,7 @@ class Corpus:
         self._table("persons", people[cols], dict.fromkeys(cols, "VARCHAR"))
         self._con.execute("""
             CREATE TABLE person_roles AS
-            SELECT p.person, s.roles, s._f, s._row FROM speakers s
+            SELECT p.person, s.doc, s.roles, s._f, s._row FROM speakers s
             JOIN persons p ON p.doc = s.doc AND p.speaker_id = s.speaker_id WHERE len(s.roles) > 0""")
         names: dict[str, str] = {}
         for name, person in zip(people["name"], people["person"]):

@@ -386,6 +386,23 @@ def roles_by_person(db: Corpus, persons: Sequence[str]) -> dict[str, list[str]]:
     return out
 
 
+def name_variants(db: Corpus, person: str) -> pd.DataFrame:
+    """The names the articles give a person's speakers (columns name, quotes, articles), most quoted first (ties by
+    name): the variants the person's merges joined."""
+    return db.df("""SELECT p.name, count(q.quote_id) AS quotes, count(DISTINCT p.doc) AS articles
+                    FROM persons p LEFT JOIN quotes q ON q.doc = p.doc AND q.speaker_id = p.speaker_id
+                    WHERE p.person = ? GROUP BY p.name ORDER BY quotes DESC, p.name""", [person])
+
+
+def role_sources(db: Corpus, person: str) -> pd.DataFrame:
+    """Each role the texts give a person with the article it comes from (columns role, title, doc), in the order
+    first seen, one row per role and article."""
+    return db.df("""WITH r AS (SELECT doc, trim(unnest(roles)) AS role, _f, _row FROM person_roles WHERE person = ?)
+                    SELECT r.role, coalesce(t.title, r.doc) AS title, r.doc FROM r LEFT JOIN titles t ON t.doc = r.doc
+                    WHERE r.role <> '' GROUP BY r.role, r.doc, t.title ORDER BY min(r._f), min(r._row), r.role""",
+                 [person])
+
+
 def speaker_facts(db: Corpus, person: str) -> dict[str, int]:
     """A person's number of quotes, articles and direct quotes."""
     n, docs_, direct = db.rows("""SELECT count(*), count(DISTINCT doc), count(*) FILTER (WHERE kind = 'direct')
