@@ -62,8 +62,10 @@ def read_meta(path: str | Path) -> tuple[dict[str, Meta], list[str]]:
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SidecarError(f"{p}: cannot be read as UTF-8 text ({exc}).") from None
+    except OSError as exc:
+        raise SidecarError(f"{p}: cannot be read ({exc.strerror}).") from None
+    except UnicodeDecodeError:
+        raise SidecarError(f"{p}: is not UTF-8 text; save the sidecar as UTF-8.") from None
     rows = csv.reader(text.splitlines(keepends=True), delimiter=_dialect(p, text.split("\n", 1)[0]))
     header = [SYNONYMS.get(h.strip().casefold(), h.strip().casefold()) for h in next(rows, [])]
     key = next((header.index(k) for k in KEYS if k in header), None)
