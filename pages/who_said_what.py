@@ -125,7 +125,8 @@ if speaker and data.is_person(speaker):
         st.caption(f"The first {shown} of {n_mine} quotes; the quote table has them all.")
     for r in mine.itertuples():
         with st.container(border=True):
-            st.markdown(f"*{md(r.kind)}* · {md(r.date or 'date unknown')} · {md(r.title)}")
+            st.markdown(f"*{md(r.kind)}* · {md(r.cue_class)} · {md(r.date or 'date unknown')} · {md(r.title)}"
+                        + (f" · {md(r.outlet)}" if r.outlet else ""))
             quote_block(r.text)
             st.page_link(ARTICLE.file, label="In context", icon=":material/article:",
                          query_params={"doc": r.doc, "quote": r.quote_id})

@@ -119,6 +119,7 @@ def articles_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         "quotes": pd.to_numeric(a["n_quotes"], errors="coerce").fillna(0).astype(int),
         "events": pd.to_numeric(a["n_events"], errors="coerce").fillna(0).astype(int),
         "source": a["url"].where(a["url"].notna(), a["path"]),
+        "outlet": [o.strip() if isinstance(o, str) and o.strip() else None for o in a["outlet"]],
         "doc": a["doc"],
     }).reset_index(drop=True)
 

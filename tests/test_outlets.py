@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from _apptest import new_app, open_page
 from whosaid import store
-from whosaid.dashboard.routes import QUOTES, SPEAKER, WHO_SAID_WHAT
+from whosaid.dashboard.routes import OVERVIEW, QUOTES, SPEAKER, WHO_SAID_WHAT
 
 from tests.conftest import ROOT
 
@@ -186,6 +186,12 @@ def test_no_outlet_facet_with_one_outlet(one_outlet, monkeypatch, tmp_path):
     monkeypatch.setenv("WHOSAID_ARTICLES", str(tmp_path / "articles"))
     at = open_page(new_app(timeout=90), WHO_SAID_WHAT.file)
     assert not at.exception and totals(at) and heatmaps(at) == []
+
+
+def test_the_overview_lists_each_articles_outlet(app):
+    at = open_page(app, OVERVIEW.file)
+    table = next(d for d in at.dataframe if d.key == "articles_table").value
+    assert dict(zip(table["doc"], table["outlet"])) == {"budget": "The Tribune", "transit": "herald"}
 
 
 def test_the_quote_table_shows_and_filters_outlet_and_cue_class(app):

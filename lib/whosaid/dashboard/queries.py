@@ -138,13 +138,13 @@ def overview(db: Corpus) -> dict[str, object]:
 
 
 def articles_table(db: Corpus, page: int = 1, size: int | None = None) -> pd.DataFrame:
-    """One row per article (by id): title, publication date and where it came from, counts; one page of them
-    when `size` is given."""
+    """One row per article (by id): title, publication date and where it came from, counts, source, outlet;
+    one page of them when `size` is given."""
     sql = """
         SELECT coalesce(t.title, a.doc) AS title, a.date AS published, coalesce(a.date_source, 'none') AS "date from",
                coalesce(a.date_confidence, 0.0) AS confidence, coalesce(a.n_quotes, 0) AS quotes,
-               coalesce(a.n_events, 0) AS events, coalesce(a.url, a.path) AS source, a.doc
-        FROM articles a LEFT JOIN titles t ON t.doc = a.doc ORDER BY a.doc"""
+               coalesce(a.n_events, 0) AS events, coalesce(a.url, a.path) AS source, o.outlet, a.doc
+        FROM articles a LEFT JOIN titles t ON t.doc = a.doc LEFT JOIN outlets o ON o.doc = a.doc ORDER BY a.doc"""
     params: list = []
     if size:
         sql += " LIMIT ? OFFSET ?"

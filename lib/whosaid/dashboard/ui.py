@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from whosaid.dashboard.queries import CUE_CLASS_LIST, PERSON_TYPES
 from whosaid.dashboard.routes import ADD_ARTICLES, Route, routes
 from whosaid.dashboard.state import Data, articles_dir, load_data, store_root
 from whosaid.dates import is_day, parse_day
@@ -138,16 +139,12 @@ def outlet_filter(outlets: Sequence[str], on_change: Callable[[], None] | None =
 
 def cue_class_filter(default: Sequence[str] = (), on_change: Callable[[], None] | None = None) -> list[str]:
     """The Cue class pills, bound to the URL parameter `class`."""
-    from whosaid.dashboard.queries import CUE_CLASS_LIST
-
     return st.pills("Cue class", CUE_CLASS_LIST, selection_mode="multi", default=list(default), key="class",
                     bind="query-params", help=CUE_CLASS_HELP, on_change=on_change) or []
 
 
 def type_filter(default: Sequence[str] = ()) -> list[str]:
     """The Speaker type pills, bound to the URL parameter `type`."""
-    from whosaid.dashboard.queries import PERSON_TYPES
-
     return st.pills("Speaker type", PERSON_TYPES, selection_mode="multi", default=list(default), key="type",
                     bind="query-params", help=TYPE_HELP) or []
 
