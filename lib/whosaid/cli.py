@@ -10,24 +10,9 @@ from pathlib import Path
 
 from whosaid import __version__
 from whosaid.dates import is_day
-from whosaid.ingest import (
-    IngestError,
-    content_hash,
-    from_bytes,
-    give_date,
-    give_meta,
-    read_dates,
-    walk_sources,
-)
+from whosaid.ingest import IngestError, content_hash, from_bytes, give_date, give_meta, read_dates, walk_sources
 from whosaid.model import Article
-from whosaid.settings import (
-    ALIASES,
-    BATCH_SIZE,
-    COMMIT_SECONDS,
-    GRACE_SECONDS,
-    STORE,
-    resolve,
-)
+from whosaid.settings import ALIASES, BATCH_SIZE, COMMIT_SECONDS, GRACE_SECONDS, STORE, resolve
 from whosaid.sidecar import Meta, SidecarError, read_meta
 from whosaid.store.export import EXPORTS, FORMATS
 

@@ -179,8 +179,9 @@ def run(plan: Plan, root: str | Path, executor: Executor, *, batch_size: int = B
 
 def build(sources: Iterable[str | Path], root: str | Path, *, workers: int | None = None, cluster: str | None = None,
           executor: Executor | None = None, date: str | None = None, dates: dict[str, str] | None = None,
-          meta: dict[str, Meta] | None = None, force: bool = False, prune: bool = False, any_language: bool = False, batch_size: int = BATCH_SIZE,
-          commit_every: float = COMMIT_SECONDS, progress: bool = True, err: TextIO = sys.stderr) -> Report:
+          meta: dict[str, Meta] | None = None, force: bool = False, prune: bool = False, any_language: bool = False,
+          batch_size: int = BATCH_SIZE, commit_every: float = COMMIT_SECONDS, progress: bool = True,
+          err: TextIO = sys.stderr) -> Report:
     """Preprocess `sources` into the store at `root`, skipping articles stored unchanged (all with `force`).
 
     Batches run on `executor`, or on a Dask cluster when `cluster` is given ('local' or a scheduler address), or

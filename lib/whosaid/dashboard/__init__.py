@@ -63,14 +63,12 @@ from whosaid.settings import (
 )
 
 __all__ = ["ADD_ARTICLES", "ARTICLE", "CHART_SPEAKERS", "MAX_BYTES", "OPTION_LIMIT", "OUTLET_PERSONS", "OVERVIEW",
-           "PAGE_SIZE",
-           "QUOTES", "ROUTES", "SPEAKER", "SPEAKER_QUOTES", "TABLE_ROWS", "TEXT_QUOTES", "TIMELINE", "TIMELINE_MARKS",
-           "UNATTRIBUTED", "WHO_SAID_WHAT", "Data", "IngestError", "Route", "aliases_path", "charts",
-           "check_params", "cue_class_filter", "current_aliases", "color_of", "data_or_stop", "date_range", "exports", "highlight",
-           "in_span", "library",
-           "link_box", "listed", "load_data", "md", "nlp", "outlet_filter", "pager", "paths", "positive", "queries", "quote_block",
-           "reset_page", "routes", "run", "set_param", "short", "speaker_options", "tint", "type_filter",
-           "url_pick"]
+           "PAGE_SIZE", "QUOTES", "ROUTES", "SPEAKER", "SPEAKER_QUOTES", "TABLE_ROWS", "TEXT_QUOTES", "TIMELINE",
+           "TIMELINE_MARKS", "UNATTRIBUTED", "WHO_SAID_WHAT", "Data", "IngestError", "Route", "aliases_path",
+           "charts", "check_params", "cue_class_filter", "current_aliases", "color_of", "data_or_stop", "date_range",
+           "exports", "highlight", "in_span", "library", "link_box", "listed", "load_data", "md", "nlp",
+           "outlet_filter", "pager", "paths", "positive", "queries", "quote_block", "reset_page", "routes", "run",
+           "set_param", "short", "speaker_options", "tint", "type_filter", "url_pick"]
 
 
 def __getattr__(name: str) -> Any:
