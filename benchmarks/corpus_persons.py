@@ -3,9 +3,10 @@
 Usage: python benchmarks/corpus_persons.py [--store DIR] [--limit N]
 
 Without --store it builds PolNeAR train+dev (from the `shared` folder beside the checkout) with
-`whosaid build … --dates` into a temporary folder, first N articles only with --limit; without the corpus it says so
-and stops. Figures, for the 30 most quoted real people of PEOPLE below (their written forms as the store's speakers
-spell them, found by reading the corpus, not by the code measured here):
+`whosaid build … --meta` (the sidecar of benchmarks/polnear_meta.py: dates and outlets) into a temporary folder,
+first N articles only with --limit; without the corpus it says so and stops. Figures, for the 30 most quoted real
+people of PEOPLE below (their written forms as the store's speakers spell them, found by reading the corpus, not by
+the code measured here):
 - share: of the quotes whose speaker is one of a person's forms, the share that land on the person holding most of
   them (per person; the lowest and the pooled share are printed; target >= 0.98);
 - persons per real person: how many corpus persons those quotes land on (mean; target 1.0);
@@ -21,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -87,16 +87,15 @@ TARGETS = {"share_min": 0.98, "persons_per_real_person": 1.0, "pronoun_quotes_as
 
 
 def build_store(out: Path, limit: int) -> Path | None:
-    """PolNeAR train+dev built into `out` with `whosaid build --dates` (None without the corpus)."""
+    """PolNeAR train+dev built into `out` with `whosaid build --meta` (the sidecar polnear_meta.py writes from
+    metadata.tsv: dates and outlets), None without the corpus."""
     if not CORPUS.exists():
         return None
-    lines = (CORPUS / "metadata.tsv").read_text(encoding="utf-8").splitlines()
-    head = lines[0].split("\t")
-    name, date = head.index("filename"), head.index("publication_date")
-    dates = out / "dates.tsv"
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from polnear_meta import sidecar_rows, write_sidecar
+
     out.mkdir(parents=True, exist_ok=True)
-    dates.write_text("\n".join(f"{c[name]}\t{c[date]}" for c in (ln.split("\t") for ln in lines[1:])
-                               if len(c) > date and re.fullmatch(r"\d{4}-\d\d-\d\d", c[date])) + "\n")
+    meta = write_sidecar(sidecar_rows(CORPUS / "metadata.tsv"), out / "polnear-meta.csv")
     paths = sorted((CORPUS / "train" / "text").glob("*.txt")) + sorted((CORPUS / "dev" / "text").glob("*.txt"))
     if limit:
         paths = paths[:limit]
@@ -105,7 +104,7 @@ def build_store(out: Path, limit: int) -> Path | None:
     for p in paths:  # links, not copies: the corpus stays where it is
         (src / p.name).unlink(missing_ok=True)
         (src / p.name).symlink_to(p)
-    cmd = [sys.executable, "-m", "whosaid", "build", str(src), "--dates", str(dates), "--out", str(out / "store")]
+    cmd = [sys.executable, "-m", "whosaid", "build", str(src), "--meta", str(meta), "--out", str(out / "store")]
     subprocess.run(cmd, check=False, env={**os.environ, "PYTHONPATH": os.environ.get("PYTHONPATH", str(ROOT / "lib"))})
     return out / "store"
 

@@ -156,7 +156,7 @@ def _article(i: int, n_quotes: int, people: list[tuple[str, str]], cum: list[flo
                 cue = text.add(" said")
                 text.add(". ")
             quotes.append(Quote([content], [sp_span], [cue], qkind, sp.name if sp else None, sp.id if sp else None,
-                                "say", words + ("," if qkind != "indirect" else "")))
+                                cue="say", text=words + ("," if qkind != "indirect" else "")))
             actors = [sp.name] if sp else []
             events.append(Event(s0, text.pos - 1, text.text()[s0:text.pos - 1], f"{who} said", when, how, actors,
                                 "statement"))

@@ -63,9 +63,10 @@ if facts["articles"] > size:
 table = data.ask(queries.articles_table, page, size)
 picked = st.dataframe(
     table, key="articles_table", hide_index=True, on_select="rerun", selection_mode="single-row",
-    column_order=["title", "published", "date from", "confidence", "quotes", "events", "source"],
+    column_order=["title", "outlet", "published", "date from", "confidence", "quotes", "events", "source"],
     column_config={
         "title": st.column_config.TextColumn("Title", width="large"),
+        "outlet": st.column_config.TextColumn("Outlet"),
         "published": st.column_config.TextColumn("Published"),
         "date from": st.column_config.TextColumn("Date from", help="given | metadata | text | none"),
         "confidence": st.column_config.ProgressColumn("Date confidence", min_value=0.0, max_value=1.0, format="%.1f"),

@@ -49,6 +49,12 @@ if speaker:
     cols[0].metric("Quotes", facts["quotes"])
     cols[1].metric("Articles", facts["articles"])
     cols[2].metric("Direct quotes", facts["direct"])
+    with st.expander("Names and roles, with the articles they come from"):
+        names_col, roles_col = st.columns(2)
+        names_col.dataframe(data.ask(queries.name_variants, speaker), hide_index=True, key="variants_table",
+                            column_config={"name": "Written as", "quotes": "Quotes", "articles": "Articles"})
+        roles_col.dataframe(data.ask(queries.role_sources, speaker), hide_index=True, key="role_sources_table",
+                            column_order=["role", "title"], column_config={"role": "Role", "title": "Article"})
     links = st.columns(3)
     links[0].page_link(QUOTES.file, label="In the quote table", icon=":material/format_quote:",
                        query_params={"speaker": speaker})

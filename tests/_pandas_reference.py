@@ -21,7 +21,8 @@ from whosaid.names import name_key as normalise
 from whosaid.temporal.timeml import value_interval
 
 KINDS = ["direct", "indirect", "mixed"]
-QUOTE_COLUMNS = ["quote_id", "person", "kind", "text", "date", "title", "doc", "cue", "speaker"]
+QUOTE_COLUMNS = ["quote_id", "person", "kind", "text", "date", "title", "doc", "cue", "speaker", "outlet",
+                 "cue_class"]
 EVENT_TABLE_COLUMNS = ["event_id", "date", "date_start", "date_end", "granularity", "how", "summary", "sentence",
                        "persons", "title", "doc"]
 EVENT_COLUMNS = ["event_id", "date", "date_start", "date_end", "granularity", "how", "summary", "sentence",
@@ -56,6 +57,9 @@ def quotes_view(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         q["person"] = q["speaker"].fillna(UNATTRIBUTED)
     titles = _titles(tables["articles"])
     q["title"] = [titles.get(d, d) for d in q["doc"]]
+    outlets = dict(zip(tables["articles"]["doc"], tables["articles"]["outlet"]))
+    q["outlet"] = [o.strip() if isinstance(o, str) and o.strip() else None for o in map(outlets.get, q["doc"])]
+    q["cue_class"] = [c if isinstance(c, str) else "speech" for c in q["cue_class"]]
     ivs = [interval(v) for v in q["date"]]
     q["date_start"] = [a for a, _ in ivs]
     q["date_end"] = [b for _, b in ivs]
@@ -115,6 +119,7 @@ def articles_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         "quotes": pd.to_numeric(a["n_quotes"], errors="coerce").fillna(0).astype(int),
         "events": pd.to_numeric(a["n_events"], errors="coerce").fillna(0).astype(int),
         "source": a["url"].where(a["url"].notna(), a["path"]),
+        "outlet": [o.strip() if isinstance(o, str) and o.strip() else None for o in a["outlet"]],
         "doc": a["doc"],
     }).reset_index(drop=True)
 

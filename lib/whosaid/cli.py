@@ -10,9 +10,10 @@ from pathlib import Path
 
 from whosaid import __version__
 from whosaid.dates import is_day
-from whosaid.ingest import IngestError, content_hash, from_bytes, give_date, iter_sources, read_dates
+from whosaid.ingest import IngestError, content_hash, from_bytes, give_date, give_meta, read_dates, walk_sources
 from whosaid.model import Article
 from whosaid.settings import ALIASES, BATCH_SIZE, COMMIT_SECONDS, GRACE_SECONDS, STORE, resolve
+from whosaid.sidecar import Meta, SidecarError, read_meta
 from whosaid.store.export import EXPORTS, FORMATS
 
 
@@ -24,11 +25,13 @@ def iso_date(value: str) -> str:
 
 
 def load_articles(sources: list[str], date: str | None, dates: dict[str, str], any_language: bool = False,
-                  skip_twins: bool = False) -> tuple[list[tuple[Article, str]], list[str]]:
+                  skip_twins: bool = False, meta: dict[str, Meta] | None = None,
+                  ) -> tuple[list[tuple[Article, str]], list[str]]:
     """(article, content hash) for every readable source, and an error message for every other one (with
-    `skip_twins`, a file with the same bytes as one before it too); what reading noticed is printed on stderr."""
-    items, errors, seen, first = [], [], set(), {}
-    for path in iter_sources(sources):
+    `skip_twins`, a file with the same bytes as one before it too); what reading noticed is printed on stderr.
+    `meta` (sidecar rows by file stem) wins over `dates`, `date` and the file."""
+    items, errors, seen, first, meta = [], [], set(), {}, meta or {}
+    for path, folder in walk_sources(sources):
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -52,7 +55,8 @@ def load_articles(sources: list[str], date: str | None, dates: dict[str, str], a
         while article.doc in seen:
             article.doc, n = f"{base}-{n}", n + 1
         seen.add(article.doc)
-        items.append((give_date(article, dates.get(path.stem, date)), digest))
+        article = give_meta(give_date(article, dates.get(path.stem, date)), meta.get(path.stem), folder=folder)
+        items.append((article, digest))
     return items, errors
 
 
@@ -61,7 +65,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from whosaid.extract import extract_articles
 
     dates = read_dates(args.dates) if args.dates else {}
-    items, errors = load_articles(args.files, args.date, dates, args.any_language)
+    items, errors = load_articles(args.files, args.date, dates, args.any_language, meta=sidecar(args.meta))
     for msg in errors:
         print(f"whosaid: skipped {msg}", file=sys.stderr)
     failed = len(errors)
@@ -77,6 +81,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
             out["doc"] = _stem(article.path)
         print(json_line(out), flush=True)
     return 1 if failed else 0
+
+
+def sidecar(path: str | None) -> dict[str, Meta]:
+    """The rows of a `--meta` file by file stem (none without one); each row or value left out gets one line on
+    stderr. Raises SidecarError when the file cannot be used."""
+    if not path:
+        return {}
+    rows, problems = read_meta(path)
+    for problem in problems:
+        print(f"whosaid: note: {problem}", file=sys.stderr)
+    return rows
 
 
 def json_line(obj: dict) -> str:
@@ -109,10 +124,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         report = build(args.sources, out, workers=args.workers, cluster=args.cluster,
                        date=args.date, dates=read_dates(args.dates) if args.dates else {},
-                       force=args.force, prune=args.prune, any_language=args.any_language,
+                       meta=sidecar(args.meta), force=args.force, prune=args.prune, any_language=args.any_language,
                        batch_size=args.batch_size, commit_every=args.commit_every)
         corpus = refresh_corpus(out, aliases=read_aliases(resolve(ALIASES)))
-    except (BuildError, StoreError) as exc:
+    except (BuildError, StoreError, SidecarError) as exc:
         print(f"whosaid: {exc}", file=sys.stderr)
         return 2
     except BrokenExecutor as exc:
@@ -179,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("files", nargs="+", help="article files (.txt, .html, .md) or folders")
     p.add_argument("--date", type=iso_date, help="publication date of the articles (YYYY-MM-DD)")
     p.add_argument("--dates", help="TSV file: file stem, tab, publication date (one line per article)")
+    p.add_argument("--meta", metavar="FILE", help="CSV or TSV file with a header row: file (or stem, doc, filename) "
+                   "and any of title, date, outlet, url, author; its values win over the file's and --dates")
     p.add_argument("--any-language", action="store_true", help="also process articles that are not in English")
     p.set_defaults(func=cmd_extract)
     p = sub.add_parser("build", help="preprocess articles into the dashboard's store")
@@ -186,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", help=f"store folder (default: ${STORE.env}, else {STORE.default} in the current folder)")
     p.add_argument("--date", type=iso_date, help="publication date of the articles (YYYY-MM-DD)")
     p.add_argument("--dates", help="TSV file: file stem, tab, publication date (one line per article)")
+    p.add_argument("--meta", metavar="FILE", help="CSV or TSV file with a header row: file (or stem, doc, filename) "
+                   "and any of title, date, outlet, url, author; its values win over the file's and --dates")
     p.add_argument("--force", action="store_true", help="reprocess unchanged articles too")
     p.add_argument("--prune", action="store_true", help="drop stored articles that are not among the sources")
     p.add_argument("--any-language", action="store_true", help="also process articles that are not in English")
@@ -215,6 +234,6 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except KeyboardInterrupt:
         return 130
-    except (OSError, IngestError) as exc:
+    except (OSError, IngestError, SidecarError) as exc:
         print(f"whosaid: {exc}", file=sys.stderr)
         return 2

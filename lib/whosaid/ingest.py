@@ -18,6 +18,7 @@ from whosaid.dates import is_day, parse_day
 from whosaid.language import detect as detect_language
 from whosaid.language import foreign_language
 from whosaid.model import Article
+from whosaid.sidecar import Meta, folder_outlet
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -195,8 +196,32 @@ def from_html(html: str, doc: str, path: str | None = None) -> Article:
         doc=doc, text=text + "\n", title=title,
         date=date if is_day(date) else None,
         date_source="metadata" if date else "none", date_confidence=0.9 if date else 0.0,
-        url=meta.get("url"), path=path, fmt="html", notes=[note] if note else [], verbatim=False,
+        url=meta.get("url"), path=path, outlet=page_outlet(meta), author=_clean(meta.get("author")), fmt="html",
+        notes=[note] if note else [], verbatim=False,
     )
+
+
+def _clean(value: object) -> str | None:
+    """A metadata value with its white space folded, or None when empty."""
+    text = re.sub(r"\s+", " ", value).strip() if isinstance(value, str) else ""
+    return text or None
+
+
+def host_of(url: str | None) -> str | None:
+    """A URL's host name without a leading 'www.' ('https://www.nytimes.com/x' -> 'nytimes.com')."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url or "").hostname or ""
+    except ValueError:
+        return None
+    return host.removeprefix("www.") or None
+
+
+def page_outlet(meta: dict) -> str | None:
+    """The publisher a page's metadata names: its site name (og:site_name and the like, as trafilatura reads
+    them), else its URL's host."""
+    return _clean(meta.get("sitename")) or host_of(meta.get("url"))
 
 
 def from_text(text: str, doc: str, path: str | None = None, fmt: str = "text") -> Article:
@@ -265,12 +290,34 @@ def give_date(article: Article, date: str | None) -> Article:
     return article
 
 
+def give_meta(article: Article, meta: Meta | None, *, folder: str | None = None) -> Article:
+    """The article with a sidecar row's values, which win over what the file says, and its folder's outlet,
+    which only fills in for a page that names no site (sidecar > page metadata > folder)."""
+    if article.outlet is None:
+        article.outlet = folder
+    if meta is None:
+        return article
+    given = meta.given()
+    for name in ("title", "url", "outlet", "author"):
+        if name in given:
+            setattr(article, name, given[name])
+    return give_date(article, meta.date)
+
+
 def iter_sources(sources: Iterable[str | Path]) -> Iterator[Path]:
     """Article files named directly or found (recursively, by suffix) in the folders given."""
+    for path, _ in walk_sources(sources):
+        yield path
+
+
+def walk_sources(sources: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
+    """(file, the outlet its folder names) for the article files named directly or found (recursively, by
+    suffix) in the folders given; see `whosaid.sidecar.folder_outlet` for the folder rule."""
     for src in sources:
         p = Path(src)
         if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                              and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            yield from ((f, folder_outlet(f, p)) for f in found)
         else:
-            yield p
+            yield p, None

@@ -4,6 +4,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 Span = tuple[int, int]
+CUE_CLASSES = ("speech", "writing", "stance", "no_comment")  # what an attribution reports: words said, words
+# written (or a document's finding), a stance or belief, a refusal to comment (whosaid.quotes.cues assigns them)
+SAID = ("speech", "writing")  # the classes that report words: who-said-what counts these unless asked for more
 
 
 @dataclass
@@ -18,7 +21,8 @@ class Article:
     date_confidence: float = 0.0  # 0..1, how sure we are of `date`
     url: str | None = None
     path: str | None = None
-    outlet: str | None = None  # the publisher ("The Guardian"): page metadata, the build's sidecar, or the folder
+    outlet: str | None = None  # the publisher ("The Guardian"): the build's sidecar, page metadata, or the folder
+    author: str | None = None  # the byline: the build's sidecar, or page metadata
     fmt: str = "text"  # text | html | markdown
     lang: str | None = None  # ISO 639-1 code of the text's language when it could be told
     notes: list[str] = field(default_factory=list)  # what reading the input noticed or changed, one line each
@@ -47,7 +51,7 @@ class Quote:
     speaker: str | None = None  # canonical speaker name
     speaker_id: str | None = None
     cue: str | None = None  # cue lemma, e.g. "say"
-    cue_class: str = "speech"  # speech | writing | stance | no_comment (whosaid.quotes.cues.CLASSES)
+    cue_class: str = "speech"  # one of CUE_CLASSES
     text: str = ""  # the content as it reads (spans joined by " … ")
     date: str | None = None  # when it was said (TimeML value): whosaid.temporal.statements, never a date it quotes
 
@@ -97,6 +101,7 @@ class Extraction:
             "date_source": a.date_source,
             "date_confidence": a.date_confidence,
             "lang": a.lang,
+            "outlet": a.outlet,
             "notes": list(a.notes),
             "quotes": [
                 {k: (list(map(list, v)) if k.endswith("_spans") else v) for k, v in asdict(q).items()}

@@ -80,6 +80,9 @@ OPTION_LIMIT = Number("option_limit", "WHOSAID_OPTION_LIMIT", 5000,
                       "come in a link")
 TEXT_QUOTES = Number("text_quotes", "WHOSAID_TEXT_QUOTES", 20000,
                      "a speaker's quotes read for the people they mention and the words that set them apart")
+OUTLET_PERSONS = Number("outlet_persons", "WHOSAID_OUTLET_PERSONS", 15,
+                        "persons drawn in the who-said-what heat map of whom each outlet quotes (shown when the "
+                        "store holds two outlets or more)")
 MEMORY_MB = Number("memory_mb", "WHOSAID_MEMORY_MB", 512,
                    "memory in megabytes DuckDB may use for the dashboard (its copies of the quotes and events "
                    "included); past it, DuckDB spills to a temporary folder")
@@ -92,4 +95,5 @@ def read_only() -> bool:
     return os.environ.get(READ_ONLY_ENV, "").strip().lower() in {"1", "true", "yes", "on"}
 
 
-NUMBERS = (PAGE_SIZE, CHART_SPEAKERS, SPEAKER_QUOTES, TABLE_ROWS, TIMELINE_MARKS, OPTION_LIMIT, TEXT_QUOTES, MEMORY_MB)
+NUMBERS = (PAGE_SIZE, CHART_SPEAKERS, SPEAKER_QUOTES, TABLE_ROWS, TIMELINE_MARKS, OPTION_LIMIT, TEXT_QUOTES,
+           OUTLET_PERSONS, MEMORY_MB)

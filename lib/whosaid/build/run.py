@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Protocol, Self, TextIO
 
 from whosaid import __version__, store
-from whosaid.build.work import BatchResult, Job, run_batch
-from whosaid.ingest import content_hash, doc_id, iter_sources
+from whosaid.build.work import BatchResult, Job, run_batch, stored_hash
+from whosaid.ingest import content_hash, doc_id, walk_sources
 from whosaid.settings import BATCH_SIZE, COMMIT_SECONDS
+from whosaid.sidecar import Meta
 
 
 class BuildError(RuntimeError):
@@ -61,11 +62,12 @@ class Report:
 
 
 def scan(sources: Iterable[str | Path], known: dict[str, str], *, date: str | None = None,
-         dates: dict[str, str] | None = None, any_language: bool = False) -> Plan:
-    """The build's plan: a job for every source whose content hash differs from `known` (by doc id); a file with
-    the same bytes as one before it is stored once."""
-    plan, dates, first = Plan(), dates or {}, {}
-    for path in iter_sources(sources):
+         dates: dict[str, str] | None = None, meta: dict[str, Meta] | None = None,
+         any_language: bool = False) -> Plan:
+    """The build's plan: a job for every source whose stored hash (its bytes and its sidecar row, `meta` by file
+    stem) differs from `known` (by doc id); a file with the same bytes as one before it is stored once."""
+    plan, dates, meta, first = Plan(), dates or {}, meta or {}, {}
+    for path, folder in walk_sources(sources):
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -80,10 +82,12 @@ def scan(sources: Iterable[str | Path], known: dict[str, str], *, date: str | No
         while doc in plan.docs:
             doc, n = f"{base}-{n}", n + 1
         plan.docs.add(doc)
-        if known.get(doc) == digest:
+        row = meta.get(path.stem)
+        if known.get(doc) == (stored_hash(data, row) if row else digest):
             plan.unchanged += 1
         else:
-            plan.jobs.append(Job(str(path.resolve()), str(path), doc, dates.get(path.stem, date), any_language))
+            plan.jobs.append(Job(str(path.resolve()), str(path), doc, dates.get(path.stem, date), any_language,
+                                 row, folder))
     return plan
 
 
@@ -175,15 +179,19 @@ def run(plan: Plan, root: str | Path, executor: Executor, *, batch_size: int = B
 
 def build(sources: Iterable[str | Path], root: str | Path, *, workers: int | None = None, cluster: str | None = None,
           executor: Executor | None = None, date: str | None = None, dates: dict[str, str] | None = None,
-          force: bool = False, prune: bool = False, any_language: bool = False, batch_size: int = BATCH_SIZE,
-          commit_every: float = COMMIT_SECONDS, progress: bool = True, err: TextIO = sys.stderr) -> Report:
+          meta: dict[str, Meta] | None = None, force: bool = False, prune: bool = False, any_language: bool = False,
+          batch_size: int = BATCH_SIZE, commit_every: float = COMMIT_SECONDS, progress: bool = True,
+          err: TextIO = sys.stderr) -> Report:
     """Preprocess `sources` into the store at `root`, skipping articles stored unchanged (all with `force`).
 
     Batches run on `executor`, or on a Dask cluster when `cluster` is given ('local' or a scheduler address), or
     else on `workers` processes here (all cores when None). With `prune`, stored articles that are not among the
-    sources are removed. Each file that cannot be read or extracted gets one line on `err`."""
+    sources are removed. `dates` (by file stem) and `date` give publication dates; `meta` (by file stem, from a
+    sidecar) gives title, date, outlet, URL and author, winning over both and over the file. Each file that cannot
+    be read or extracted gets one line on `err`."""
     root = Path(root)
-    plan = scan(sources, {} if force else store.known_hashes(root), date=date, dates=dates, any_language=any_language)
+    plan = scan(sources, {} if force else store.known_hashes(root), date=date, dates=dates, meta=meta,
+                any_language=any_language)
     for msg in plan.errors:
         print(f"whosaid: {msg}", file=err)
     print(f"{len(plan.docs)} articles, {plan.unchanged} unchanged, {len(plan.jobs)} to process", file=err)

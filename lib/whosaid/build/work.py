@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from whosaid import __version__, store
-from whosaid.ingest import IngestError, content_hash, from_bytes, give_date
+from whosaid.ingest import IngestError, content_hash, from_bytes, give_date, give_meta
 from whosaid.model import Article
+from whosaid.sidecar import Meta
 
 _LOCK = threading.Lock()  # a worker with several threads shares one pipeline; spaCy does not promise thread safety
 
@@ -25,6 +26,15 @@ class Job:
     doc: str
     date: str | None = None
     any_language: bool = False  # also articles that are not in English
+    meta: Meta | None = None  # what the build's sidecar says of it (wins over the file)
+    folder: str | None = None  # the outlet its folder names (when the page names none)
+
+
+def stored_hash(data: bytes, meta: Meta | None = None) -> str:
+    """The hash the store keeps for an article: its bytes, this whosaid's version and the sidecar's row, so a
+    changed sidecar row processes the article again."""
+    given = "".join(f"\x00{k}={v}" for k, v in sorted(meta.given().items())) if meta else ""
+    return content_hash(data + __version__.encode() + given.encode())
 
 
 @dataclass
@@ -60,7 +70,8 @@ def _read(job: Job, result: BatchResult) -> tuple[Article, str] | None:
         else:
             article.doc = job.doc
             result.notes.extend(f"{job.path}: {note}" for note in article.notes)
-            return give_date(article, job.date), content_hash(data + __version__.encode())
+            article = give_meta(give_date(article, job.date), job.meta, folder=job.folder)
+            return article, stored_hash(data, job.meta)
     result.unreadable.append(job.doc)
     return None
 

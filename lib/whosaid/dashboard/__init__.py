@@ -22,15 +22,24 @@ from whosaid.dashboard.routes import (
     routes,
     run,
 )
-from whosaid.dashboard.state import Data, aliases_path, current_aliases, load_data, nlp, speaker_options
+from whosaid.dashboard.state import (
+    Data,
+    aliases_path,
+    current_aliases,
+    load_data,
+    nlp,
+    speaker_options,
+)
 from whosaid.dashboard.ui import (
     check_params,
+    cue_class_filter,
     data_or_stop,
     date_range,
     in_span,
     link_box,
     listed,
     md,
+    outlet_filter,
     pager,
     paths,
     positive,
@@ -38,12 +47,14 @@ from whosaid.dashboard.ui import (
     reset_page,
     set_param,
     short,
+    type_filter,
     url_pick,
 )
 from whosaid.ingest import MAX_BYTES, IngestError
 from whosaid.settings import (
     CHART_SPEAKERS,
     OPTION_LIMIT,
+    OUTLET_PERSONS,
     PAGE_SIZE,
     SPEAKER_QUOTES,
     TABLE_ROWS,
@@ -51,13 +62,13 @@ from whosaid.settings import (
     TIMELINE_MARKS,
 )
 
-__all__ = ["ADD_ARTICLES", "ARTICLE", "CHART_SPEAKERS", "MAX_BYTES", "OPTION_LIMIT", "OVERVIEW", "PAGE_SIZE",
-           "QUOTES", "ROUTES", "SPEAKER", "SPEAKER_QUOTES", "TABLE_ROWS", "TEXT_QUOTES", "TIMELINE", "TIMELINE_MARKS",
-           "UNATTRIBUTED", "WHO_SAID_WHAT", "Data", "IngestError", "Route", "aliases_path", "charts",
-           "check_params", "current_aliases", "color_of", "data_or_stop", "date_range", "exports", "highlight",
-           "in_span", "library",
-           "link_box", "listed", "load_data", "md", "nlp", "pager", "paths", "positive", "queries", "quote_block",
-           "reset_page", "routes", "run", "set_param", "short", "speaker_options", "tint", "url_pick"]
+__all__ = ["ADD_ARTICLES", "ARTICLE", "CHART_SPEAKERS", "MAX_BYTES", "OPTION_LIMIT", "OUTLET_PERSONS", "OVERVIEW",
+           "PAGE_SIZE", "QUOTES", "ROUTES", "SPEAKER", "SPEAKER_QUOTES", "TABLE_ROWS", "TEXT_QUOTES", "TIMELINE",
+           "TIMELINE_MARKS", "UNATTRIBUTED", "WHO_SAID_WHAT", "Data", "IngestError", "Route", "aliases_path",
+           "charts", "check_params", "cue_class_filter", "current_aliases", "color_of", "data_or_stop", "date_range",
+           "exports", "highlight", "in_span", "library", "link_box", "listed", "load_data", "md", "nlp",
+           "outlet_filter", "pager", "paths", "positive", "queries", "quote_block", "reset_page", "routes", "run",
+           "set_param", "short", "speaker_options", "tint", "type_filter", "url_pick"]
 
 
 def __getattr__(name: str) -> Any:

@@ -56,6 +56,25 @@ def kind_bar(counts: pd.DataFrame, colors: dict[str, str], selected: str | None 
     return fig
 
 
+def outlet_heatmap(counts: pd.DataFrame) -> go.Figure:
+    """Whom each outlet quotes, and how often: a heat map of quotes per person (rows, in the order of `counts`)
+    and outlet (columns, by name), each cell's count written in it; the hover adds the person's share of the
+    outlet's quotes drawn here."""
+    persons = list(dict.fromkeys(counts["person"]))
+    table = counts.pivot_table(index="person", columns="outlet", values="quotes", aggfunc="sum", fill_value=0)
+    table = table.reindex(index=persons, columns=sorted(table.columns), fill_value=0)
+    totals = table.sum(axis=0).replace(0, 1)
+    share = (table / totals * 100).round(1)
+    fig = go.Figure(go.Heatmap(
+        z=table.values, x=list(table.columns), y=persons, customdata=share.values, colorscale="Blues",
+        texttemplate="%{z}", hovertemplate="<b>%{y}</b> in %{x}: %{z} quotes (%{customdata}% of the outlet's quotes "
+                                           "shown)<extra></extra>", colorbar={"title": {"text": "quotes"}}))
+    fig.update_layout(height=max(260, 28 * len(persons) + 120), margin={"l": 10, "r": 10, "t": 30, "b": 40},
+                      yaxis={"autorange": "reversed", "title": None}, xaxis={"title": None, "side": "top"},
+                      dragmode=False)
+    return fig
+
+
 MAX_LANES = 40
 
 

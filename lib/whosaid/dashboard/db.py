@@ -10,7 +10,8 @@ derived once per store version and kept in DuckDB's memory:
 - `names` (norm, person): every normalised name and person name -> the person, for actors and mentions;
   `person_roles`: the roles the texts give each person.
 - `date_iv` (value, date_start, date_end): the calendar days each distinct quote date value (TimeML) covers.
-- `weights` (person, quotes): quotes per person; `titles` (doc, title): each article's title as shown.
+- `weights` (person, quotes): quotes per person; `titles` (doc, title): each article's title as shown;
+  `outlets` (doc, outlet): each article's outlet, for the articles that have one.
 - `actor_map` (actor, person), `actor_docs` (person, doc): the person each distinct event actor is, and the
   articles each person acts in (made on first use).
 - `stories` (story_id, date, date_start, date_end, granularity, summary, sentence, actors, lead, n_articles,
@@ -45,6 +46,7 @@ from whosaid import store
 from whosaid.corpus.nametypes import UNRESOLVED
 from whosaid.corpus.persons import UNATTRIBUTED, build_persons
 from whosaid.corpus.stories import actor_key, build_stories, subject_key
+from whosaid.model import CUE_CLASSES
 from whosaid.names import name_key
 from whosaid.store.corpus import corpus_key, load_corpus
 from whosaid.temporal.timeml import value_interval
@@ -120,11 +122,15 @@ def _const(value: str) -> str:
 
 # The quotes as the pages see them: person merged, calendar interval of the date; `i` numbers them in article
 # order (QUOTE_ORDER).
+# A quote from a part written before cue classes were stored counts as speech (the class Quote defaults to).
 QUOTE_BASE_SQL = f"""
     SELECT q.quote_id, q.doc, coalesce(p.person, {_const(UNATTRIBUTED)}) AS person, q.kind, q.date, iv.date_start,
-           iv.date_end, q.start, q."end", q.cue, q.speaker, q.text
+           iv.date_end, q.start, q."end", q.cue, q.speaker, q.text, o.outlet,
+           coalesce(q.cue_class, {_const(CUE_CLASSES[0])}) AS cue_class,
+           coalesce(p.type, {_const(UNRESOLVED)}) AS person_type
     FROM quotes q
     LEFT JOIN persons p ON p.doc = q.doc AND p.speaker_id = q.speaker_id
+    LEFT JOIN outlets o ON o.doc = q.doc
     LEFT JOIN date_iv iv ON iv.value = q.date"""
 QUOTE_ORDER = "doc, start, quote_id"
 
@@ -171,6 +177,8 @@ class Corpus:
         self.counts = {name: self.value(f"SELECT count(*) FROM {name}") for name in COLUMNS}  # reads every file
         self._con.execute("""CREATE TABLE titles AS SELECT doc,
             CASE WHEN regexp_matches(coalesce(title, ''), '\\S') THEN title ELSE doc END AS title FROM articles""")
+        self._con.execute("""CREATE TABLE outlets AS SELECT doc, trim(outlet) AS outlet FROM articles
+                             WHERE regexp_matches(coalesce(outlet, ''), '\\S')""")
         self._persons()
         self._derived()
         for name, (sql, ordinal, order, _, _) in ROWS.items():
@@ -236,11 +244,11 @@ class Corpus:
         (every normalised name and person name -> the person, the merges table's first person winning)."""
         merges = self._merges()
         people = merges[merges["type"] != UNRESOLVED]
-        cols = ["doc", "speaker_id", "person", "name", "kind", "how"]
+        cols = ["doc", "speaker_id", "person", "name", "kind", "how", "type"]
         self._table("persons", people[cols], dict.fromkeys(cols, "VARCHAR"))
         self._con.execute("""
             CREATE TABLE person_roles AS
-            SELECT p.person, s.roles, s._f, s._row FROM speakers s
+            SELECT p.person, s.doc, s.roles, s._f, s._row FROM speakers s
             JOIN persons p ON p.doc = s.doc AND p.speaker_id = s.speaker_id WHERE len(s.roles) > 0""")
         names: dict[str, str] = {}
         for name, person in zip(people["name"], people["person"]):

@@ -16,18 +16,24 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import pandas as pd
 
+from whosaid.corpus.nametypes import TYPES, UNRESOLVED
 from whosaid.corpus.persons import UNATTRIBUTED
 from whosaid.dashboard.db import Corpus
+from whosaid.model import CUE_CLASSES, SAID
 from whosaid.names import name_key
 
 KINDS = ["direct", "indirect", "mixed"]
+CUE_CLASS_LIST = list(CUE_CLASSES)
+SAID_CLASSES = list(SAID)  # who-said-what's default: words said or written, not stances or refusals to comment
+PERSON_TYPES = [t for t in TYPES if t != UNRESOLVED]  # unresolved speakers are counted apart, never chosen as a type
 # Column lists, each defined once: what the tables show is what the downloads hold.
-QUOTE_COLUMNS = ["quote_id", "person", "kind", "text", "date", "title", "doc", "cue", "speaker"]
+QUOTE_COLUMNS = ["quote_id", "person", "kind", "text", "date", "title", "doc", "cue", "speaker", "outlet",
+                 "cue_class"]
 EVENT_TABLE_COLUMNS = ["event_id", "date", "date_start", "date_end", "granularity", "how", "summary", "sentence",
                        "persons", "title", "doc"]
 EVENT_COLUMNS = ["event_id", "date", "date_start", "date_end", "granularity", "how", "summary", "sentence",
@@ -44,21 +50,30 @@ def _tuple(values: Iterable[str] | None) -> tuple[str, ...]:
 @dataclass(frozen=True)
 class QuoteFilter:
     """Quotes by any of the persons, in any of the articles, of any of the kinds, overlapping the date range,
-    containing the text; an empty filter keeps everything."""
+    containing the text, from any of the outlets, of any of the cue classes (CUE_CLASSES), by a person of any of
+    the types (PERSON_TYPES; unattributed quotes have none); an empty filter keeps everything."""
 
     persons: tuple[str, ...] = ()
     docs: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     date_range: tuple[date, date] | None = None
     text: str = ""
+    outlets: tuple[str, ...] = ()
+    cue_classes: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, persons: Iterable[str] | None = (), docs: Iterable[str] | None = (),
            kinds: Iterable[str] | None = (), date_range: tuple[date, date] | None = None,
-           text: str | None = "") -> QuoteFilter:
+           text: str | None = "", *, outlets: Iterable[str] | None = (), cue_classes: Iterable[str] | None = (),
+           types: Iterable[str] | None = ()) -> QuoteFilter:
         """A filter from widget values (lists or None)."""
         return cls(_tuple(persons), _tuple(docs), _tuple(kinds), tuple(date_range) if date_range else None,
-                   (text or "").strip())
+                   (text or "").strip(), _tuple(outlets), _tuple(cue_classes), _tuple(types))
+
+    def of_person(self, person: str) -> QuoteFilter:
+        """This filter narrowed to one person's quotes (whatever the types it asks for)."""
+        return replace(self, persons=(person,), types=())
 
 
 @dataclass(frozen=True)
@@ -89,7 +104,9 @@ def _like(needle: str) -> str:
 def _quote_where(f: QuoteFilter, alias: str = "r") -> tuple[str, list]:
     """WHERE clause (never empty) and parameters for quote_rows under `alias`."""
     conds, params = ["true"], []
-    for column, values in ((f"{alias}.person", f.persons), (f"{alias}.doc", f.docs), (f"{alias}.kind", f.kinds)):
+    for column, values in ((f"{alias}.person", f.persons), (f"{alias}.doc", f.docs), (f"{alias}.kind", f.kinds),
+                           (f"{alias}.outlet", f.outlets), (f"{alias}.cue_class", f.cue_classes),
+                           (f"{alias}.person_type", f.types)):
         if values:
             sql, p = _in(column, values)
             conds.append(sql)
@@ -121,13 +138,13 @@ def overview(db: Corpus) -> dict[str, object]:
 
 
 def articles_table(db: Corpus, page: int = 1, size: int | None = None) -> pd.DataFrame:
-    """One row per article (by id): title, publication date and where it came from, counts; one page of them
-    when `size` is given."""
+    """One row per article (by id): title, publication date and where it came from, counts, source, outlet;
+    one page of them when `size` is given."""
     sql = """
         SELECT coalesce(t.title, a.doc) AS title, a.date AS published, coalesce(a.date_source, 'none') AS "date from",
                coalesce(a.date_confidence, 0.0) AS confidence, coalesce(a.n_quotes, 0) AS quotes,
-               coalesce(a.n_events, 0) AS events, coalesce(a.url, a.path) AS source, a.doc
-        FROM articles a LEFT JOIN titles t ON t.doc = a.doc ORDER BY a.doc"""
+               coalesce(a.n_events, 0) AS events, coalesce(a.url, a.path) AS source, o.outlet, a.doc
+        FROM articles a LEFT JOIN titles t ON t.doc = a.doc LEFT JOIN outlets o ON o.doc = a.doc ORDER BY a.doc"""
     params: list = []
     if size:
         sql += " LIMIT ? OFFSET ?"
@@ -187,8 +204,9 @@ def n_persons(db: Corpus) -> int:
 
 
 def unattributed_count(db: Corpus, f: QuoteFilter = QuoteFilter()) -> int:
-    """Quotes without an identified speaker among those the filter keeps."""
-    where, params = _quote_where(f)
+    """Quotes without an identified speaker among those the filter keeps, whatever types it asks for (an
+    unresolved speaker has no type to choose)."""
+    where, params = _quote_where(replace(f, types=()))
     return db.value(f"SELECT count(*) FROM quote_rows r WHERE {where} AND r.person = ?", params + [UNATTRIBUTED])
 
 
@@ -207,7 +225,7 @@ def event_span(db: Corpus) -> tuple[date, date] | None:
 # -- quotes ----------------------------------------------------------------------------------------------
 
 QUOTE_SELECT = ("r.quote_id, r.person, r.kind, r.text, r.date, coalesce(t.title, r.doc) AS title, r.doc, r.cue, "
-                "r.speaker, r.start, r.\"end\", r.date_start, r.date_end")
+                "r.speaker, r.outlet, r.cue_class, r.start, r.\"end\", r.date_start, r.date_end")
 
 
 def quote_count(db: Corpus, f: QuoteFilter = QuoteFilter()) -> int:
@@ -287,6 +305,29 @@ def article(db: Corpus, doc: str) -> dict | None:
     return out.iloc[0].to_dict() if len(out) else None
 
 
+# -- outlets ---------------------------------------------------------------------------------------------
+
+def outlet_counts(db: Corpus) -> pd.DataFrame:
+    """The store's outlets with their articles and quotes (columns outlet, articles, quotes), most articles first
+    (ties by name); articles without an outlet are left out."""
+    return db.df("""SELECT o.outlet, count(DISTINCT o.doc) AS articles, coalesce(sum(a.n_quotes), 0) AS quotes
+                    FROM outlets o JOIN articles a ON a.doc = o.doc GROUP BY o.outlet ORDER BY articles DESC, outlet""")
+
+
+def outlet_persons(db: Corpus, f: QuoteFilter = QuoteFilter(), top: int = 15) -> pd.DataFrame:
+    """Whom each outlet quotes, and how often: quotes per person and outlet (columns person, outlet, quotes) for
+    the `top` persons the filter's quotes from outlets name most (ties by name), persons in that order; quotes of
+    articles without an outlet and unattributed quotes are left out."""
+    where, params = _quote_where(f)
+    return db.df(f"""
+        WITH c AS (SELECT r.person, r.outlet, count(*) AS quotes FROM quote_rows r
+                   WHERE {where} AND r.outlet IS NOT NULL AND r.person <> ? GROUP BY r.person, r.outlet),
+             ranked AS (SELECT person, row_number() OVER (ORDER BY sum(quotes) DESC, person) AS rank
+                        FROM c GROUP BY person)
+        SELECT c.person, c.outlet, c.quotes FROM c JOIN ranked USING (person) WHERE rank <= ?
+        ORDER BY rank, c.outlet""", params + [UNATTRIBUTED, top])
+
+
 # -- speakers --------------------------------------------------------------------------------------------
 
 def kind_counts(db: Corpus, f: QuoteFilter = QuoteFilter(), top: int | None = None, also: Sequence[str] = (),
@@ -348,6 +389,23 @@ def roles_by_person(db: Corpus, persons: Sequence[str]) -> dict[str, list[str]]:
     return out
 
 
+def name_variants(db: Corpus, person: str) -> pd.DataFrame:
+    """The names the articles give a person's speakers (columns name, quotes, articles), most quoted first (ties by
+    name): the variants the person's merges joined."""
+    return db.df("""SELECT p.name, count(q.quote_id) AS quotes, count(DISTINCT p.doc) AS articles
+                    FROM persons p LEFT JOIN quotes q ON q.doc = p.doc AND q.speaker_id = p.speaker_id
+                    WHERE p.person = ? GROUP BY p.name ORDER BY quotes DESC, p.name""", [person])
+
+
+def role_sources(db: Corpus, person: str) -> pd.DataFrame:
+    """Each role the texts give a person with the article it comes from (columns role, title, doc), in the order
+    first seen, one row per role and article."""
+    return db.df("""WITH r AS (SELECT doc, trim(unnest(roles)) AS role, _f, _row FROM person_roles WHERE person = ?)
+                    SELECT r.role, coalesce(t.title, r.doc) AS title, r.doc FROM r LEFT JOIN titles t ON t.doc = r.doc
+                    WHERE r.role <> '' GROUP BY r.role, r.doc, t.title ORDER BY min(r._f), min(r._row), r.role""",
+                 [person])
+
+
 def speaker_facts(db: Corpus, person: str) -> dict[str, int]:
     """A person's number of quotes, articles and direct quotes."""
     n, docs_, direct = db.rows("""SELECT count(*), count(DISTINCT doc), count(*) FILTER (WHERE kind = 'direct')
@@ -397,7 +455,9 @@ WORDS_SQL = r"regexp_extract_all(replace(lower(coalesce(text, '')), '’', '''')
 
 
 def _stop_words() -> set[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS  # a word list (no model), imported when first needed
+    from spacy.lang.en.stop_words import (
+        STOP_WORDS,  # a word list (no model), imported when first needed
+    )
 
     return STOP_WORDS
 

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from whosaid.dashboard.queries import CUE_CLASS_LIST, PERSON_TYPES
 from whosaid.dashboard.routes import ADD_ARTICLES, Route, routes
 from whosaid.dashboard.state import Data, articles_dir, load_data, store_root
 from whosaid.dates import is_day, parse_day
@@ -117,6 +118,35 @@ def listed(options: Sequence[str], param: str) -> list[str]:
     most quoted."""
     extra = [v for v in st.query_params.get_all(param) if v and v not in options]
     return list(options) + list(dict.fromkeys(extra))
+
+
+CUE_CLASS_HELP = ("What the attribution reports: speech (said, told), writing (wrote, a report found), stance "
+                  "(believes, refused to acknowledge), no_comment (declined to comment). None chosen: all of them.")
+TYPE_HELP = ("Who the speaker is: a person, an organisation, a group (Republicans, officials) or a source (the "
+             "report, a lawsuit). None chosen: all of them. Quotes whose speaker is a pronoun or description that "
+             "was not resolved are counted apart, below the chart.")
+
+
+def outlet_filter(outlets: Sequence[str], on_change: Callable[[], None] | None = None) -> list[str]:
+    """The Outlet box, bound to the URL parameter `outlet` (no box when the store names no outlet)."""
+    if not outlets:
+        return []
+    return st.multiselect("Outlet", listed(outlets, "outlet"), key="outlet", bind="query-params",
+                          placeholder="all outlets", on_change=on_change,
+                          help="The publisher of each article: the build's --meta file, the page's site name, "
+                               "or the folder the file came from.")
+
+
+def cue_class_filter(default: Sequence[str] = (), on_change: Callable[[], None] | None = None) -> list[str]:
+    """The Cue class pills, bound to the URL parameter `class`."""
+    return st.pills("Cue class", CUE_CLASS_LIST, selection_mode="multi", default=list(default), key="class",
+                    bind="query-params", help=CUE_CLASS_HELP, on_change=on_change) or []
+
+
+def type_filter(default: Sequence[str] = ()) -> list[str]:
+    """The Speaker type pills, bound to the URL parameter `type`."""
+    return st.pills("Speaker type", PERSON_TYPES, selection_mode="multi", default=list(default), key="type",
+                    bind="query-params", help=TYPE_HELP) or []
 
 
 def reset_page(key: str = "page") -> None:

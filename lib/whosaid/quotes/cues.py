@@ -13,6 +13,8 @@ from importlib.resources import files
 
 from spacy.tokens import Token
 
+from whosaid.model import CUE_CLASSES
+
 CUES_FILE = files("whosaid") / "resources" / "cues.tsv"
 
 
@@ -60,7 +62,7 @@ def lexicon() -> Lexicon:
     return parse_cues(CUES_FILE.read_text(encoding="utf-8"))
 
 
-CLASSES = ("speech", "writing", "stance", "no_comment")  # the classes an attribution can have
+CLASSES = CUE_CLASSES  # the classes an attribution can have (their one home is whosaid.model)
 ACTION = "action"  # the class of verbs that report no words: never a cue
 
 

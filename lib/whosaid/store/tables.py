@@ -21,10 +21,10 @@ def _schema(**columns: pa.DataType) -> pa.Schema:
 
 
 # Every part file of a table has this schema, so a query engine can read them together. A column added later
-# (articles.outlet, quotes.cue_class) is absent from parts an older whosaid wrote and reads as null there.
+# (articles.outlet and author, quotes.cue_class) is absent from parts an older whosaid wrote and reads as null there.
 SCHEMAS: dict[str, pa.Schema] = {
     "articles": _schema(doc=_STR, title=_STR, date=_STR, date_source=_STR, date_confidence=_FLOAT, url=_STR,
-                        path=_STR, outlet=_STR, fmt=_STR, text=_STR, content_hash=_STR, n_quotes=_INT,
+                        path=_STR, outlet=_STR, author=_STR, fmt=_STR, text=_STR, content_hash=_STR, n_quotes=_INT,
                         n_events=_INT),
     "speakers": _schema(doc=_STR, speaker_id=_STR, name=_STR, kind=_STR, roles=_STRS, aliases=_STRS),
     "quotes": _schema(doc=_STR, quote_id=_STR, speaker=_STR, speaker_id=_STR, kind=_STR, cue=_STR, cue_class=_STR,
