@@ -11,6 +11,9 @@ derived once per store version and kept in DuckDB's memory:
   `person_roles`: the roles the texts give each person.
 - `date_iv` (value, date_start, date_end): the calendar days each distinct quote date value (TimeML) covers.
 - `weights` (person, quotes): quotes per person; `titles` (doc, title): each article's title as shown.
+- `quote_paths` (quote_id, path_id, path_rank) and `paths` (path_id, n_articles, n_quotes, first_date, first_doc):
+  the quotation each quote is a copy of and where it was carried first, from the corpus tables (computed here
+  for a store built before them).
 - `actor_map` (actor, person), `actor_docs` (person, doc): the person each distinct event actor is, and the
   articles each person acts in (made on first use).
 - `quote_rows`, `event_rows` (ROWS): the quotes and events as pages filter and list them, numbered in the
@@ -37,6 +40,7 @@ import pandas as pd
 
 from whosaid import store
 from whosaid.corpus.nametypes import UNRESOLVED
+from whosaid.corpus.paths import build_paths
 from whosaid.corpus.persons import UNATTRIBUTED, build_persons
 from whosaid.names import name_key
 from whosaid.store.corpus import corpus_key, load_corpus
@@ -97,10 +101,12 @@ def _const(value: str) -> str:
 # order (QUOTE_ORDER).
 QUOTE_BASE_SQL = f"""
     SELECT q.quote_id, q.doc, coalesce(p.person, {_const(UNATTRIBUTED)}) AS person, q.kind, q.date, iv.date_start,
-           iv.date_end, q.start, q."end", q.cue, q.speaker, q.text
+           iv.date_end, q.start, q."end", q.cue, q.speaker, q.text, coalesce(qp.path_id, q.quote_id) AS path_id,
+           coalesce(qp.path_rank, 0) AS path_rank
     FROM quotes q
     LEFT JOIN persons p ON p.doc = q.doc AND p.speaker_id = q.speaker_id
-    LEFT JOIN date_iv iv ON iv.value = q.date"""
+    LEFT JOIN date_iv iv ON iv.value = q.date
+    LEFT JOIN quote_paths qp ON qp.quote_id = q.quote_id"""
 QUOTE_ORDER = "doc, start, quote_id"
 
 # The events as the pages filter and list them, `o` numbering them in date order (EVENT_ORDER): everything but
@@ -146,8 +152,11 @@ class Corpus:
         self.counts = {name: self.value(f"SELECT count(*) FROM {name}") for name in COLUMNS}  # reads every file
         self._con.execute("""CREATE TABLE titles AS SELECT doc,
             CASE WHEN regexp_matches(coalesce(title, ''), '\\S') THEN title ELSE doc END AS title FROM articles""")
+        self._stored = load_corpus(self.root, corpus_key(self.version, self.aliases))
         self._persons()
         self._derived()
+        self._paths()
+        self._stored = {}  # read: not kept for the life of the database
         for name, (sql, ordinal, order, _, _) in ROWS.items():
             self._con.execute(f"CREATE VIEW {name} AS SELECT row_number() OVER (ORDER BY {order}) AS {ordinal}, * "
                               f"FROM ({sql})")
@@ -193,9 +202,8 @@ class Corpus:
 
     def _merges(self) -> pd.DataFrame:
         """Every article speaker's corpus person and why (build_persons' merges table), as the build stored it."""
-        stored = load_corpus(self.root, corpus_key(self.version, self.aliases))
-        if "merges" in stored:
-            return stored["merges"]
+        if "merges" in self._stored:
+            return self._stored["merges"]
         speakers = self.df("SELECT doc, speaker_id, name, kind, roles FROM speakers")
         quotes = self.df("SELECT doc, quote_id, speaker_id, speaker_spans FROM quotes")
         return build_persons(speakers, quotes, aliases=self.aliases)[2]
@@ -229,6 +237,21 @@ class Corpus:
             SELECT p.person, count(*) AS quotes FROM quotes q
             JOIN persons p ON p.doc = q.doc AND p.speaker_id = q.speaker_id
             GROUP BY p.person""")
+
+    def _paths(self) -> None:
+        """`quote_paths` and `paths`: the stored quote paths, else computed from the quotes (a store built
+        before them; each person is then told apart by name)."""
+        paths, members = self._stored.get("paths"), self._stored.get("quote_paths")
+        if paths is None or members is None:
+            quotes = self.df("SELECT doc, quote_id, kind, text, start FROM quotes")
+            who = self.df("SELECT q.quote_id, p.person AS person_id FROM quotes q JOIN persons p "
+                          "ON p.doc = q.doc AND p.speaker_id = q.speaker_id")
+            paths, members = build_paths(quotes, self.df("SELECT doc, date FROM articles"), quote_persons=who)
+        self._table("quote_paths", members.rename(columns={"rank": "path_rank"})[["quote_id", "path_id", "path_rank"]],
+                    {"quote_id": "VARCHAR", "path_id": "VARCHAR", "path_rank": "BIGINT"})
+        cols = {"path_id": "VARCHAR", "n_articles": "BIGINT", "n_quotes": "BIGINT", "first_date": "VARCHAR",
+                "first_doc": "VARCHAR"}
+        self._table("paths", paths[list(cols)], cols)
 
     def _warm(self) -> None:
         """Copy `quote_rows` and `event_rows` into memory, each time pointing the view at the copy."""
