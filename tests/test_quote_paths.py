@@ -69,3 +69,13 @@ def test_a_copy_within_one_article_alone_is_no_path():
 def test_path_ids_are_stable():
     rows = [quote("west", 0, FULL), quote("huff", 3, TRIMMED)]
     assert paths(rows)[1] == paths(list(reversed(rows)))[1]
+
+
+def test_a_short_paraphrase_is_a_copy_only_in_articles_published_close_together():
+    text = "building a wall along the U.S.-Mexico border"
+    rows = [quote("huff", 0, text, "donald-trump", "indirect"), quote("west", 0, text, "donald-trump", "indirect")]
+    assert len(set(paths(rows)[1].values())) == 1  # published a day apart: a republished copy
+    quotes = pd.DataFrame(rows)
+    months = pd.DataFrame({"doc": ["huff", "west"], "date": ["2016-01-07", "2016-07-18"]})
+    _, members = build_paths(quotes, months, quote_persons=quotes[["quote_id", "person_id"]])
+    assert members["path_id"].nunique() == 2  # a stock description months apart

@@ -13,8 +13,11 @@ version) or lightly edited (punctuation, "his 2005 vote" / "his vote in 2005"). 
    inside the longer (`fuzz.partial_ratio`) must reach `partial` (90): a trimmed copy scores 100. When either is
    indirect (a reporter's paraphrase), the whole texts must agree (`fuzz.ratio` at least `whole`, 90): a
    paraphrase that merely contains a short description ("a ban on Muslims entering the United States") is another
-   quotation. Two copies attributed to two different named speakers (neither unresolved) must be near-identical
-   as a whole (`fuzz.ratio` at least `conflict`, 95): one article's speaker is then wrong, not the words.
+   quotation. A short paraphrase (under `short_words`, 10 words) is a copy only in articles published within
+   `near_days` (7) of each other: a reporter's stock description ("building a wall along the U.S.-Mexico border")
+   recurs in coverage months apart, a republished article's copy does not. Two copies attributed to two different
+   named speakers (neither unresolved) must be near-identical as a whole (`fuzz.ratio` at least `conflict`, 95):
+   one article's speaker is then wrong, not the words.
 3. Grouping. Connected copies form a path (union-find); the path's articles are ordered by publication date,
    the first is where the quotation was first carried.
 
@@ -26,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from datetime import date
 from itertools import combinations
 
 import pandas as pd
@@ -39,6 +43,8 @@ PARTIAL = 90  # fuzz.partial_ratio of two direct or mixed copies (the shorter al
 WHOLE = 90  # fuzz.ratio of two copies when one is indirect
 CONFLICT = 95  # fuzz.ratio of two copies attributed to two different named speakers
 MAX_POSTING = 100  # a run of three words shared by more quotes is a stock phrase, not a candidate key
+SHORT_WORDS = 10  # a paraphrase shorter than this is a copy only in articles published close together
+NEAR_DAYS = 7
 SHINGLE = 3
 WORD = re.compile(r"[a-z0-9]+")
 UNNAMED = ("unresolved-", "unattributed")  # person id prefixes of speakers no rule named
@@ -79,6 +85,14 @@ def same_quotation(a: str, b: str, *, indirect: bool, conflict: bool, partial: f
     return fuzz.partial_ratio(a, b) >= partial
 
 
+def days_apart(a: str | None, b: str | None) -> int | None:
+    """Days between two ISO publication dates (None when either is unknown)."""
+    try:
+        return abs((date.fromisoformat(str(a)[:10]) - date.fromisoformat(str(b)[:10])).days)
+    except ValueError:
+        return None
+
+
 def path_id(quote_ids: list[str]) -> str:
     """A path's id: stable for the same copies, and as long as its earliest-sorting quote stays in it."""
     return "p" + hashlib.sha1(min(quote_ids).encode("utf-8")).hexdigest()[:10]
@@ -104,7 +118,8 @@ def _groups(n: int, pairs: list[tuple[int, int]]) -> list[list[int]]:
 
 def build_paths(quotes: pd.DataFrame, articles: pd.DataFrame, *, quote_persons: pd.DataFrame | None = None,
                 min_words: int = MIN_WORDS, partial: float = PARTIAL, whole: float = WHOLE,
-                conflict: float = CONFLICT, max_posting: int = MAX_POSTING) -> tuple[pd.DataFrame, pd.DataFrame]:
+                conflict: float = CONFLICT, max_posting: int = MAX_POSTING, short_words: int = SHORT_WORDS,
+                near_days: int = NEAR_DAYS) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(paths, quote_paths): every quote of the store in exactly one path (most alone), and quote_id -> path id
     with its rank in the path (0: the copy of the first article).
 
@@ -119,13 +134,18 @@ def build_paths(quotes: pd.DataFrame, articles: pd.DataFrame, *, quote_persons: 
     person = dict(zip(quote_persons["quote_id"], quote_persons["person_id"])) if quote_persons is not None else {}
     who = [person.get(i) for i in q["quote_id"]]
     named = [isinstance(p, str) and not p.startswith(UNNAMED) for p in who]
+    pub = {d: v for d, v in zip(articles["doc"], articles["date"]) if isinstance(v, str) and v}
     joined = []
     for i, j in sorted(candidate_pairs(texts, docs, min_words=min_words, max_posting=max_posting)):
-        if same_quotation(texts[i], texts[j], indirect="indirect" in (kinds[i], kinds[j]),
+        indirect = "indirect" in (kinds[i], kinds[j])
+        if indirect and min(texts[i].count(" "), texts[j].count(" ")) + 1 < short_words:
+            apart = days_apart(pub.get(docs[i]), pub.get(docs[j]))
+            if apart is None or apart > near_days:
+                continue
+        if same_quotation(texts[i], texts[j], indirect=indirect,
                           conflict=named[i] and named[j] and who[i] != who[j],
                           partial=partial, whole=whole, conflicting=conflict):
             joined.append((i, j))
-    pub = {d: v for d, v in zip(articles["doc"], articles["date"]) if isinstance(v, str) and v}
     starts = q["start"].tolist() if "start" in q else [0] * len(q)
     ids = q["quote_id"].tolist()
     paths, members = [], []
