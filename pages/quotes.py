@@ -93,6 +93,9 @@ elif n == 0:
     st.info("No quote matches these filters. Widen them: remove a speaker, article or kind, clear the search "
             "text, or reset the date range in the sidebar.")
 elif per_quotation:
+    if not data.ask(queries.paths_grouped):
+        st.caption(":material/info: This store was built before whosaid grouped the copies of a quotation: every "
+                   "quote is shown as a quotation of its own. Run `whosaid build` again to group them.")
     page, shown_rows = pager(n, size, "quotations")
     if str(page) != asked:  # past the last page: the first
         table, _ = data.ask(ask, f, page, size)

@@ -80,3 +80,20 @@ def test_the_wording_diff_marks_changes_and_trims_and_escapes_the_text():
     assert "<ins" in edited and ">vote in</ins>" in edited and ">vote</del>" in edited
     hostile = wording_diff_html("he said <b>", 'he said <script>alert("x")</script>')
     assert "<script>" not in hostile and "&lt;script&gt;" in hostile and "&lt;b&gt;" in hostile
+
+
+def test_a_large_store_built_before_quote_paths_shows_every_quote_as_its_own_quotation(tmp_path, monkeypatch):
+    from whosaid import store
+    from whosaid.dashboard import db as db_module
+
+    root = build(tmp_path / "store")
+    monkeypatch.setattr(db_module, "PATHS_AT_OPEN", 3)  # fewer than the store's six quotes
+    corpus = Corpus(root, store.store_version(root), warm=False)
+    try:
+        assert queries.paths_grouped(corpus) is False
+        rows, n = queries.quotation_page(corpus, QuoteFilter(), 1, 100)
+        assert n == 6 and set(rows["carried"]) == {"one article"}
+        assert list(rows["path_id"]) == list(rows["quote_id"])
+        assert queries.known(corpus, "path", [rows["path_id"].iloc[0]]) == {rows["path_id"].iloc[0]}
+    finally:
+        corpus.close()

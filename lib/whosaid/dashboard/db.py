@@ -40,7 +40,7 @@ import pandas as pd
 
 from whosaid import store
 from whosaid.corpus.nametypes import UNRESOLVED
-from whosaid.corpus.paths import build_paths
+from whosaid.corpus.paths import PATH_COLUMNS, QUOTE_PATH_COLUMNS, build_paths
 from whosaid.corpus.persons import UNATTRIBUTED, build_persons
 from whosaid.names import name_key
 from whosaid.store.corpus import corpus_key, load_corpus
@@ -63,6 +63,8 @@ COLUMNS: dict[str, dict[str, str]] = {
                "granularity": "VARCHAR", "how": "VARCHAR", "actors": "VARCHAR[]", "kind": "VARCHAR"},
 }
 
+
+PATHS_AT_OPEN = 20_000  # quotes of a store built before quote paths that opening it may group (about 7 s)
 
 NUMERIC = {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT",
            "FLOAT", "DOUBLE", "DECIMAL", "BOOLEAN"}
@@ -140,6 +142,7 @@ class Corpus:
                                            **({"threads": threads} if threads else {})})
         self._lock = threading.RLock()
         self._made: set[str] = set()
+        self.paths_grouped = True  # False: a store built before quote paths, too large to group when opened
         self._memo: dict[str, Any] = {}
         self._recent: OrderedDict[Hashable, Any] = OrderedDict()
         snap = store.snapshot(root)
@@ -239,14 +242,19 @@ class Corpus:
             GROUP BY p.person""")
 
     def _paths(self) -> None:
-        """`quote_paths` and `paths`: the stored quote paths, else computed from the quotes (a store built
-        before them; each person is then told apart by name)."""
+        """`quote_paths` and `paths`: the stored quote paths; for a store built before them, computed here when it
+        holds at most PATHS_AT_OPEN quotes (each person told apart by name), else none (every quote a quotation of
+        its own; `paths_grouped` is then False and the page says to build again)."""
         paths, members = self._stored.get("paths"), self._stored.get("quote_paths")
         if paths is None or members is None:
-            quotes = self.df("SELECT doc, quote_id, kind, text, start FROM quotes")
-            who = self.df("SELECT q.quote_id, p.person AS person_id FROM quotes q JOIN persons p "
-                          "ON p.doc = q.doc AND p.speaker_id = q.speaker_id")
-            paths, members = build_paths(quotes, self.df("SELECT doc, date FROM articles"), quote_persons=who)
+            paths, members = pd.DataFrame(columns=PATH_COLUMNS), pd.DataFrame(columns=QUOTE_PATH_COLUMNS)
+            if self.counts["quotes"] <= PATHS_AT_OPEN:
+                quotes = self.df("SELECT doc, quote_id, kind, text, start FROM quotes")
+                who = self.df("SELECT q.quote_id, p.person AS person_id FROM quotes q JOIN persons p "
+                              "ON p.doc = q.doc AND p.speaker_id = q.speaker_id")
+                paths, members = build_paths(quotes, self.df("SELECT doc, date FROM articles"), quote_persons=who)
+            else:
+                self.paths_grouped = False
         self._table("quote_paths", members.rename(columns={"rank": "path_rank"})[["quote_id", "path_id", "path_rank"]],
                     {"quote_id": "VARCHAR", "path_id": "VARCHAR", "path_rank": "BIGINT"})
         cols = {"path_id": "VARCHAR", "n_articles": "BIGINT", "n_quotes": "BIGINT", "first_date": "VARCHAR",

@@ -156,7 +156,7 @@ def known(db: Corpus, what: str, values: Sequence[str]) -> set[str]:
     if not values:
         return set()
     sql = {"doc": "SELECT doc FROM articles WHERE {}", "quote": "SELECT quote_id FROM quote_rows WHERE {}",
-           "path": "SELECT path_id FROM paths WHERE {}",
+           "path": "SELECT path_id FROM quote_rows WHERE {}",
            "event": "SELECT event_id FROM event_rows WHERE {}",
            "person": "SELECT person FROM weights WHERE person <> ? AND {}"}.get(what)
     if what == "actor":
@@ -288,6 +288,11 @@ def quotation_page(db: Corpus, f: QuoteFilter, page: int, size: int) -> tuple[pd
     out["n_articles"] = out["n_articles"].astype(int)
     out["carried"] = [carried(n, d) for n, d in zip(out["n_articles"], out["first_date"])]
     return out.reindex(columns=QUOTATION_COLUMNS), rows[0][1]
+
+
+def paths_grouped(db: Corpus) -> bool:
+    """Whether copies of a quotation are grouped (False for a large store built before quote paths)."""
+    return db.paths_grouped
 
 
 def path_of(db: Corpus, quote_id: str) -> str | None:
