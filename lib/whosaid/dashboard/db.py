@@ -64,7 +64,7 @@ COLUMNS: dict[str, dict[str, str]] = {
 }
 
 
-PATHS_AT_OPEN = 20_000  # quotes of a store built before quote paths that opening it may group (about 7 s)
+PATHS_AT_OPEN = 5_000  # quotes of a store built before quote paths that opening it may group (a second or two)
 
 NUMERIC = {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT",
            "FLOAT", "DOUBLE", "DECIMAL", "BOOLEAN"}
