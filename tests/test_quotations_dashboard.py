@@ -27,7 +27,7 @@ def db(tmp_path_factory):
 def test_every_quote_is_a_quotation_of_its_own_when_no_article_repeats_another(db):
     rows, n = queries.quotation_page(db, QuoteFilter(), 1, 100)
     assert n == 6 == len(rows) and rows["path_id"].is_unique
-    assert set(rows["carried"]) == {"one article"}
+    assert set(rows["carried"]) == {"carried by one article"}
     one = rows.iloc[0]
     assert queries.path_of(db, one["quote_id"]) == one["path_id"]
     path = queries.quote_path(db, one["path_id"])
@@ -44,7 +44,7 @@ def test_quotations_follow_the_quote_filters(db):
 def test_carried_in_words():
     assert queries.carried(3, "2016-09-20") == "carried by 3 articles, first on 2016-09-20"
     assert queries.carried(2, None) == "carried by 2 articles"
-    assert queries.carried(1, "2016-09-20") == "one article"
+    assert queries.carried(1, "2016-09-20") == "carried by one article"
 
 
 def test_quotes_per_week_count_day_dated_quotes_by_their_week(db):
@@ -92,7 +92,7 @@ def test_a_large_store_built_before_quote_paths_shows_every_quote_as_its_own_quo
     try:
         assert queries.paths_grouped(corpus) is False
         rows, n = queries.quotation_page(corpus, QuoteFilter(), 1, 100)
-        assert n == 6 and set(rows["carried"]) == {"one article"}
+        assert n == 6 and set(rows["carried"]) == {"carried by one article"}
         assert list(rows["path_id"]) == list(rows["quote_id"])
         assert queries.known(corpus, "path", [rows["path_id"].iloc[0]]) == {rows["path_id"].iloc[0]}
     finally:

@@ -263,7 +263,7 @@ QUOTATION_COLUMNS = ["path_id", "quote_id", "person", "kind", "text", "date", "t
 def carried(n_articles: int, first_date: str | None) -> str:
     """How widely a quotation was carried, in words ("carried by 3 articles, first on 2016-09-20")."""
     if n_articles <= 1:
-        return "one article"
+        return "carried by one article"
     return f"carried by {n_articles} articles" + (f", first on {first_date}" if first_date else "")
 
 
