@@ -64,6 +64,8 @@ def test_one_row_per_quotation_shows_each_quotation_once_with_its_count(app):
     copies = sum("best recruiter" in t for t in quotes["text"])  # one row per copy without the option
     assert copies >= 3 and sum("best recruiter" in t for t in rows["text"]) == copies - 2
     assert len(rows) < len(quotes)
+    plain.toggle(key="quotations").set_value(True).run()  # the option chosen on the page
+    assert len(table(plain, "quotation_table")) == len(rows)
 
 
 def test_choosing_a_quotation_shows_its_path_with_the_wording_differences(app):

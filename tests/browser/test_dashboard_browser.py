@@ -206,3 +206,12 @@ def test_clicking_a_week_of_a_speaker_lists_their_quotes_of_that_week(page, serv
     shown, total = quote_count(page)
     assert 0 < shown < total
     shot(page, "speaker-week-click")
+
+
+def test_one_row_per_quotation_is_kept_in_the_link(page, server):
+    open_page(page, server, "quotes")
+    page.get_by_text("One row per quotation").click()
+    page.wait_for_function("() => location.search.includes('quotations=true')", timeout=30_000)
+    wait_ready(page)
+    assert page.get_by_text(re.compile(r"\d+ quotations in the \d+ quotes")).count() == 1
+    shot(page, "quotes-one-row-per-quotation")
