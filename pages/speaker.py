@@ -1,5 +1,5 @@
-"""Speaker: everything one person said across articles, their roles, who they mention, their distinctive words,
-and how speakers were merged across articles."""
+"""Speaker: everything one person said across articles, their quotes per week (beside others'), their roles, who
+they mention, their distinctive words, and how speakers were merged across articles."""
 import streamlit as st
 from whosaid.dashboard import (
     ARTICLE,
@@ -11,6 +11,7 @@ from whosaid.dashboard import (
     TIMELINE,
     WHO_SAID_WHAT,
     aliases_path,
+    charts,
     check_params,
     data_or_stop,
     link_box,
@@ -22,7 +23,7 @@ from whosaid.dashboard import (
 
 st.title("Speaker")
 data = data_or_stop()
-check_params({"name": data.is_person})
+check_params({"name": data.is_person, "compare": data.is_person})
 
 if not data.persons:
     st.info("No quote in the store has an identified speaker yet.")
@@ -62,6 +63,25 @@ if speaker:
                        query_params={"actor": speaker})
     links[2].page_link(WHO_SAID_WHAT.file, label="Compared with others", icon=":material/bar_chart:",
                        query_params={"who": speaker})
+
+    st.subheader("Quotes per week")
+    others = [p for p in data.persons if p != speaker]
+    compare = st.multiselect("Compare with", listed(others, "compare"), key="compare", bind="query-params",
+                             placeholder="other speakers", max_selections=5, accept_new_options=data.capped)
+    shown_persons = tuple(dict.fromkeys([speaker, *(p for p in compare if data.is_person(p))]))
+    weekly = data.ask(queries.weekly_quotes, shown_persons)
+    if weekly.empty:
+        st.caption("None of these quotes is dated to a day or a week.")
+    else:
+        st.caption("Quotes dated to a day or a week, by the week they were said (those dated only to a month or a "
+                   "year are left out). Click a point to list that speaker's quotes of that week in the quote table.")
+        picked = st.plotly_chart(charts.weekly_quotes(weekly, data.colors), key="weekly_chart", on_select="rerun",
+                                 selection_mode="points", config={"displaylogo": False})
+        points = (picked or {}).get("selection", {}).get("points", [])
+        custom = points[0].get("customdata") if points else None
+        if isinstance(custom, list) and len(custom) == 3 and data.is_person(custom[0]):
+            st.switch_page(QUOTES.file, query_params={
+                "speaker": custom[0], "dates": queries.week_range(custom[1], custom[2], data.ask(queries.quote_span))})
 
     left, right = st.columns([3, 2])
     with left:

@@ -136,8 +136,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 1
     n_people = int((corpus["persons"]["type"] == "person").sum()) if len(corpus.get("persons", ())) else 0
     n_shared = int((corpus["stories"]["n_articles"] > 1).sum()) if len(corpus.get("stories", ())) else 0
-    print(f"store {out}: version {report.version}; {n_people} persons, {n_shared} stories told by several articles",
-          file=sys.stderr)
+    n_carried = int((corpus["paths"]["n_articles"] > 1).sum()) if len(corpus.get("paths", ())) else 0
+    print(f"store {out}: version {report.version}; {n_people} persons, {n_shared} stories told by several articles, "
+          f"{n_carried} quotations carried by several articles", file=sys.stderr)
     return 1 if report.failed or report.skipped else 0
 
 

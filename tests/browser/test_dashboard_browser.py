@@ -183,3 +183,35 @@ def test_clicking_a_quote_row_opens_it_highlighted_in_its_article(page, server):
     assert page.locator(".whosaid-quote").count() >= 1
     shot(page, "article-from-quote-row")
 
+
+
+def test_clicking_a_week_of_a_speaker_lists_their_quotes_of_that_week(page, server):
+    open_page(page, server, "speaker?name=Jeff+Sessions")
+    points = page.locator("[data-testid='stPlotlyChart'] g.scatterlayer g.points path")
+    points.first.wait_for(state="attached")
+    points.first.scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)  # plotly binds its click handlers after drawing
+    box = max((b for b in (points.nth(i).bounding_box() for i in range(points.count())) if b),
+              key=lambda b: -b["y"])  # the highest point: the week with the most quotes
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_timeout(300)
+    page.mouse.down()
+    page.wait_for_timeout(80)
+    page.mouse.up()
+    page.wait_for_function("() => location.pathname.endsWith('/quotes') && location.search.includes('dates=')",
+                           timeout=30_000)
+    wait_ready(page)
+    query = parse_qs(urlparse(page.url).query)
+    assert query["speaker"] == ["Jeff Sessions"] and len(query["dates"]) == 2
+    shown, total = quote_count(page)
+    assert 0 < shown < total
+    shot(page, "speaker-week-click")
+
+
+def test_one_row_per_quotation_is_kept_in_the_link(page, server):
+    open_page(page, server, "quotes")
+    page.get_by_text("One row per quotation").click()
+    page.wait_for_function("() => location.search.includes('quotations=true')", timeout=30_000)
+    wait_ready(page)
+    assert page.get_by_text(re.compile(r"\d+ quotations in the \d+ quotes")).count() == 1
+    shot(page, "quotes-one-row-per-quotation")

@@ -12,6 +12,9 @@ derived once per store version and kept in DuckDB's memory:
 - `date_iv` (value, date_start, date_end): the calendar days each distinct quote date value (TimeML) covers.
 - `weights` (person, quotes): quotes per person; `titles` (doc, title): each article's title as shown;
   `outlets` (doc, outlet): each article's outlet, for the articles that have one.
+- `quote_paths` (quote_id, path_id, path_rank) and `paths` (path_id, n_articles, n_quotes, first_date, first_doc):
+  the quotation each quote is a copy of and where it was carried first, from the corpus tables (computed here
+  for a store built before them).
 - `actor_map` (actor, person), `actor_docs` (person, doc): the person each distinct event actor is, and the
   articles each person acts in (made on first use).
 - `stories` (story_id, date, date_start, date_end, granularity, summary, sentence, actors, lead, n_articles,
@@ -44,6 +47,7 @@ import pyarrow.parquet as pq
 
 from whosaid import store
 from whosaid.corpus.nametypes import UNRESOLVED
+from whosaid.corpus.paths import PATH_COLUMNS, QUOTE_PATH_COLUMNS, build_paths
 from whosaid.corpus.persons import UNATTRIBUTED, build_persons
 from whosaid.corpus.stories import actor_key, build_stories, subject_key
 from whosaid.model import CUE_CLASSES
@@ -69,6 +73,8 @@ COLUMNS: dict[str, dict[str, str]] = {
                "granularity": "VARCHAR", "how": "VARCHAR", "actors": "VARCHAR[]", "kind": "VARCHAR"},
 }
 
+
+PATHS_AT_OPEN = 5_000  # quotes of a store built before quote paths that opening it may group (a second or two)
 
 NUMERIC = {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT",
            "FLOAT", "DOUBLE", "DECIMAL", "BOOLEAN"}
@@ -127,11 +133,13 @@ QUOTE_BASE_SQL = f"""
     SELECT q.quote_id, q.doc, coalesce(p.person, {_const(UNATTRIBUTED)}) AS person, q.kind, q.date, iv.date_start,
            iv.date_end, q.start, q."end", q.cue, q.speaker, q.text, o.outlet,
            coalesce(q.cue_class, {_const(CUE_CLASSES[0])}) AS cue_class,
-           coalesce(p.type, {_const(UNRESOLVED)}) AS person_type
+           coalesce(p.type, {_const(UNRESOLVED)}) AS person_type, coalesce(qp.path_id, q.quote_id) AS path_id,
+           coalesce(qp.path_rank, 0) AS path_rank
     FROM quotes q
     LEFT JOIN persons p ON p.doc = q.doc AND p.speaker_id = q.speaker_id
     LEFT JOIN outlets o ON o.doc = q.doc
-    LEFT JOIN date_iv iv ON iv.value = q.date"""
+    LEFT JOIN date_iv iv ON iv.value = q.date
+    LEFT JOIN quote_paths qp ON qp.quote_id = q.quote_id"""
 QUOTE_ORDER = "doc, start, quote_id"
 
 # The events as the pages filter and list them, `o` numbering them in date order (EVENT_ORDER): everything but
@@ -165,6 +173,7 @@ class Corpus:
                                            **({"threads": threads} if threads else {})})
         self._lock = threading.RLock()
         self._made: set[str] = set()
+        self.paths_grouped = True  # False: a store built before quote paths, too large to group when opened
         self._memo: dict[str, Any] = {}
         self._recent: OrderedDict[Hashable, Any] = OrderedDict()
         snap = store.snapshot(root)
@@ -181,6 +190,7 @@ class Corpus:
                              WHERE regexp_matches(coalesce(outlet, ''), '\\S')""")
         self._persons()
         self._derived()
+        self._paths()
         for name, (sql, ordinal, order, _, _) in ROWS.items():
             self._con.execute(f"CREATE VIEW {name} AS SELECT row_number() OVER (ORDER BY {order}) AS {ordinal}, * "
                               f"FROM ({sql})")
@@ -268,6 +278,27 @@ class Corpus:
             SELECT p.person, count(*) AS quotes FROM quotes q
             JOIN persons p ON p.doc = q.doc AND p.speaker_id = q.speaker_id
             GROUP BY p.person""")
+
+    def _paths(self) -> None:
+        """`quote_paths` and `paths`: the stored quote paths; for a store built before them, computed here when it
+        holds at most PATHS_AT_OPEN quotes (each person told apart by name), else none (every quote a quotation of
+        its own; `paths_grouped` is then False and the page says to build again)."""
+        stored = self._stored()
+        paths, members = stored.get("paths"), stored.get("quote_paths")
+        if paths is None or members is None:
+            paths, members = pd.DataFrame(columns=PATH_COLUMNS), pd.DataFrame(columns=QUOTE_PATH_COLUMNS)
+            if self.counts["quotes"] <= PATHS_AT_OPEN:
+                quotes = self.df("SELECT doc, quote_id, kind, text, start FROM quotes")
+                who = self.df("SELECT q.quote_id, p.person AS person_id FROM quotes q JOIN persons p "
+                              "ON p.doc = q.doc AND p.speaker_id = q.speaker_id")
+                paths, members = build_paths(quotes, self.df("SELECT doc, date FROM articles"), quote_persons=who)
+            else:
+                self.paths_grouped = False
+        self._table("quote_paths", members.rename(columns={"rank": "path_rank"})[["quote_id", "path_id", "path_rank"]],
+                    {"quote_id": "VARCHAR", "path_id": "VARCHAR", "path_rank": "BIGINT"})
+        cols = {"path_id": "VARCHAR", "n_articles": "BIGINT", "n_quotes": "BIGINT", "first_date": "VARCHAR",
+                "first_doc": "VARCHAR"}
+        self._table("paths", paths[list(cols)], cols)
 
     def _warm(self) -> None:
         """Copy `quote_rows` and `event_rows` into memory, each time pointing the view at the copy; then make the

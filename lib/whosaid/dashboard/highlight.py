@@ -5,6 +5,7 @@ Overlapping quote spans are cut at their boundaries; the earlier quote keeps the
 """
 from __future__ import annotations
 
+import difflib
 import html
 import math
 from collections.abc import Iterable
@@ -110,3 +111,33 @@ def context_html(text: str, quotes: pd.DataFrame, colors: dict[str, str], quote_
     inner = article_html(text[lo:hi], local, colors, selected=quote_id)
     inner = inner.replace(f' id="{anchor_id(quote_id)}"', "")  # the full text keeps the anchor
     return ("…" if lo > 0 else "") + inner + ("…" if hi < len(text) else "")
+
+
+def _word_key(word: str) -> str:
+    """A word as versions of a quotation are compared: lower case, quotation marks and punctuation dropped."""
+    return "".join(c for c in word.casefold() if c.isalnum())
+
+
+def wording_diff_html(base: object, other: object) -> str:
+    """`other`, a version of the quotation `base`, as escaped HTML with its wording differences marked (difflib
+    over words, quotation marks and case ignored): words it adds or changes in <ins>, words of `base` it changes
+    or drops inside it in <del>, and words it leaves off at either end as a count ("[… 12 words not carried]")."""
+    a, b = str(base or "").split(), str(other or "").split()
+    matcher = difflib.SequenceMatcher(a=[_word_key(w) for w in a], b=[_word_key(w) for w in b], autojunk=False)
+    ops = matcher.get_opcodes()
+    parts = []
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "equal":
+            parts.append(html.escape(" ".join(b[j1:j2])))
+            continue
+        if tag == "delete" and k in (0, len(ops) - 1):
+            n = i2 - i1
+            parts.append(f'<span class="whosaid-trim" style="color:#777;font-size:0.85em;">[… {n} word'
+                         f'{"s" * (n != 1)} not carried]</span>')
+            continue
+        if tag in ("delete", "replace"):
+            parts.append('<del style="background:#fbe3e3;color:#8a1f1f;">' + html.escape(" ".join(a[i1:i2])) + "</del>")
+        if tag in ("insert", "replace"):
+            parts.append('<ins style="background:#dff3e3;color:#1d5e2b;text-decoration:none;">'
+                         + html.escape(" ".join(b[j1:j2])) + "</ins>")
+    return '<div class="whosaid-diff" style="line-height:1.6;">' + " ".join(parts) + "</div>"

@@ -168,11 +168,12 @@ def titles(db: Corpus, doc_ids: Sequence[str]) -> dict[str, str]:
 
 
 def known(db: Corpus, what: str, values: Sequence[str]) -> set[str]:
-    """Which of `values` exist: what is 'doc', 'quote', 'event', 'story', 'person' (quoted, attributed) or
-    'actor'."""
+    """Which of `values` exist: what is 'doc', 'quote', 'event', 'story', 'path' (a quotation), 'person' (quoted,
+    attributed) or 'actor'."""
     if not values:
         return set()
     sql = {"doc": "SELECT doc FROM articles WHERE {}", "quote": "SELECT quote_id FROM quote_rows WHERE {}",
+           "path": "SELECT path_id FROM quote_rows WHERE {}",
            "event": "SELECT event_id FROM event_rows WHERE {}", "story": "SELECT story_id FROM stories WHERE {}",
            "person": "SELECT person FROM weights WHERE person <> ? AND {}"}.get(what)
     if what == "actor":
@@ -181,7 +182,8 @@ def known(db: Corpus, what: str, values: Sequence[str]) -> set[str]:
         raise ValueError(f"unknown kind of value {what!r}")
     if what == "story":
         db.ensure("stories")
-    column = {"doc": "doc", "quote": "quote_id", "event": "event_id", "person": "person", "story": "story_id"}[what]
+    column = {"doc": "doc", "quote": "quote_id", "event": "event_id", "person": "person", "story": "story_id",
+              "path": "path_id"}[what]
     cond, params = _in(column, values)
     return set(db.column(sql.format(cond), ([UNATTRIBUTED] if what == "person" else []) + params))
 
@@ -271,6 +273,87 @@ def quotes(db: Corpus, f: QuoteFilter = QuoteFilter(), page: int = 1, size: int 
 def quote_table(q: pd.DataFrame) -> pd.DataFrame:
     """The columns the quote table shows, in order."""
     return q.reindex(columns=QUOTE_COLUMNS).reset_index(drop=True)
+
+
+# -- quotations: one quotation carried by several articles (corpus.paths) ---------------------------------
+
+QUOTATION_COLUMNS = ["path_id", "quote_id", "person", "kind", "text", "date", "title", "doc", "n_articles",
+                     "first_date", "carried"]
+
+
+def carried(n_articles: int, first_date: str | None) -> str:
+    """How widely a quotation was carried, in words ("carried by 3 articles, first on 2016-09-20")."""
+    if n_articles <= 1:
+        return "carried by one article"
+    return f"carried by {n_articles} articles" + (f", first on {first_date}" if first_date else "")
+
+
+def quotation_page(db: Corpus, f: QuoteFilter, page: int, size: int) -> tuple[pd.DataFrame, int]:
+    """(one page of the quotations the filter's quotes are copies of, one row each: the kept copy carried first,
+    the most widely carried quotations first (QUOTATION_COLUMNS); how many quotations the filter keeps)."""
+    where, params = _quote_where(f)
+    rows = db.rows(f"""
+        WITH kept AS (SELECT r.i, r.path_id, r.path_rank FROM quote_rows r WHERE {where}),
+             one AS (SELECT path_id, arg_min(i, path_rank) AS i, min(i) AS o FROM kept GROUP BY path_id)
+        SELECT one.i, count(*) OVER () FROM one LEFT JOIN paths p ON p.path_id = one.path_id
+        ORDER BY coalesce(p.n_articles, 1) DESC, one.o LIMIT ? OFFSET ?""",
+                   params + [size, (max(page, 1) - 1) * size])
+    if not rows:
+        n = db.value(f"SELECT count(DISTINCT r.path_id) FROM quote_rows r WHERE {where}", params)
+        return pd.DataFrame(columns=QUOTATION_COLUMNS), int(n or 0)
+    keys = [i for i, _ in rows]
+    out = db.df(f"""SELECT {QUOTE_SELECT}, r.i, r.path_id, coalesce(p.n_articles, 1) AS n_articles, p.first_date
+                    FROM quote_rows r LEFT JOIN titles t ON t.doc = r.doc LEFT JOIN paths p ON p.path_id = r.path_id
+                    WHERE r.i IN (SELECT unnest(?::BIGINT[]))""", [keys])
+    out = out.set_index("i").loc[keys].reset_index(drop=True)
+    out["n_articles"] = out["n_articles"].astype(int)
+    out["carried"] = [carried(n, d) for n, d in zip(out["n_articles"], out["first_date"])]
+    return out.reindex(columns=QUOTATION_COLUMNS), rows[0][1]
+
+
+def paths_grouped(db: Corpus) -> bool:
+    """Whether copies of a quotation are grouped (False for a large store built before quote paths)."""
+    return db.paths_grouped
+
+
+def path_of(db: Corpus, quote_id: str) -> str | None:
+    """The quotation (path id) a quote is a copy of."""
+    return db.value("SELECT path_id FROM quote_rows WHERE quote_id = ? LIMIT 1", [quote_id])
+
+
+def quote_path(db: Corpus, path_id: str) -> pd.DataFrame:
+    """Every copy of one quotation, in the order the articles carried it (columns quote_id, doc, title,
+    published, person, kind, text)."""
+    return db.df("""
+        SELECT r.quote_id, r.doc, coalesce(t.title, r.doc) AS title, a.date AS published, r.person, r.kind, r.text
+        FROM quote_rows r LEFT JOIN titles t ON t.doc = r.doc LEFT JOIN articles a ON a.doc = r.doc
+        WHERE r.path_id = ? ORDER BY r.path_rank, r.i""", [path_id])
+
+
+# -- a speaker over time ---------------------------------------------------------------------------------
+
+def week_range(first: str, last: str, span: tuple[date, date] | None) -> list[str]:
+    """A week's first and last day clipped to the span of the quotes' dates, as the quote table's `dates` link
+    parameter takes them."""
+    lo, hi = date.fromisoformat(first), date.fromisoformat(last)
+    if span:
+        lo, hi = max(lo, span[0]), min(hi, span[1])
+    return [lo.isoformat(), max(lo, hi).isoformat()]
+
+
+def weekly_quotes(db: Corpus, persons: Sequence[str]) -> pd.DataFrame:
+    """Quotes per person and week (columns person, week: its Monday, quotes), counting the quotes dated to a day
+    or a week by the week their date starts (a quote dated only to a month or a year is in no week)."""
+    if not persons:
+        return pd.DataFrame(columns=["person", "week", "quotes"])
+    who, params = _in("r.person", persons)
+    out = db.df(f"""
+        SELECT r.person, CAST(date_trunc('week', CAST(r.date_start AS DATE)) AS DATE) AS week, count(*) AS quotes
+        FROM quote_rows r WHERE {who} AND r.date_start IS NOT NULL
+          AND date_diff('day', CAST(r.date_start AS DATE), CAST(r.date_end AS DATE)) < 7
+        GROUP BY r.person, week ORDER BY week, r.person""", params)
+    out["week"] = pd.to_datetime(out["week"])
+    return out
 
 
 def around(start: str, end: str, days: int) -> tuple[date, date]:
