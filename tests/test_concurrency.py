@@ -86,6 +86,7 @@ def test_two_adds_and_a_build_at_once_lose_nothing_and_double_nothing(sources, t
     adders = [subprocess.Popen([sys.executable, "-c", ADDER, str(root), str(articles), str(go),
                                 *map(str, sources[group])], cwd=ROOT, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True) for group in ("added1", "added2")]
+    building: subprocess.Popen | None = None
     try:
         for group in ("added1", "added2"):  # both have loaded the model and wait for the signal
             deadline = time.monotonic() + 300
@@ -102,7 +103,7 @@ def test_two_adds_and_a_build_at_once_lose_nothing_and_double_nothing(sources, t
         added = [finished(a).split() for a in adders]
         finished(building)
     finally:
-        for proc in [*adders, *(p for p in [locals().get("building")] if p)]:
+        for proc in [*adders, *([building] if building else [])]:
             if proc.poll() is None:
                 proc.kill()
     assert added == [[p.stem for p in sources["added1"]], [p.stem for p in sources["added2"]]]
@@ -229,3 +230,21 @@ def test_the_dashboard_reading_a_store_a_build_changes_sees_one_whole_version_ea
         assert docs in watcher.seen.values()
     seen = {docs for _, docs, _ in reads}
     assert len(seen) >= 3, "the dashboard saw no version between the first and the last"
+
+
+def test_two_processes_storing_one_versions_corpus_tables_both_succeed(tmp_path, monkeypatch):
+    import pandas as pd
+    from whosaid.store.corpus import load_corpus, write_corpus
+
+    first = {"persons": pd.DataFrame({"person": ["Ann Lee"]})}
+    rename = Path.rename
+
+    def raced(self, target):  # the other process renames its folder into place just before this one
+        monkeypatch.setattr(Path, "rename", rename)
+        write_corpus(tmp_path, "v1", first)
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", raced)
+    out = write_corpus(tmp_path, "v1", {"persons": pd.DataFrame({"person": ["Ann Lee"]})})
+    assert out.is_dir() and load_corpus(tmp_path, "v1")["persons"]["person"].tolist() == ["Ann Lee"]
+    assert [p.name for p in (tmp_path / "corpus").iterdir()] == ["v1"]  # no temporary folder left behind
