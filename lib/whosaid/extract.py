@@ -13,7 +13,7 @@ from whosaid.quotes.attribution import extract_quotes
 from whosaid.quotes.speakers import resolve_speakers
 from whosaid.temporal.events import extract_events
 from whosaid.temporal.pubdate import infer_pubdate
-from whosaid.temporal.statements import statement_date
+from whosaid.temporal.statements import statement_dates
 from whosaid.temporal.timexes import find_timexes
 
 
@@ -33,7 +33,7 @@ def extract_doc(article: Article, doc: Doc) -> Extraction:
     quotes, speakers = resolve_speakers(doc, extract_quotes(doc))
     timexes = find_timexes(doc, article.date)
     events = extract_events(doc, timexes, quotes, speakers, article.date)
-    quotes = [replace(q, date=statement_date(q, timexes, events, article.date)) for q in quotes]
+    quotes = [replace(q, date=d) for q, d in zip(quotes, statement_dates(quotes, timexes, events, article.date))]
     return Extraction(article=article, quotes=quotes, speakers=speakers, timexes=timexes, events=events)
 
 
