@@ -44,3 +44,16 @@ def test_the_story_day_inherited_by_the_statement():
     assert statement_date(q, [], [ev], DCT) == "2016-05-10"
     old = Event(0, 30, "He added that …", "He added", "2014-05-10", "inherited", [], "statement")
     assert statement_date(q, [], [old], DCT) == DCT
+
+
+def test_dating_an_articles_quotes_together_gives_each_the_date_it_gets_alone(nlp):
+    from whosaid.extract import extract_article
+    from whosaid.temporal.statements import statement_dates
+
+    text = " ".join(f'On May {d % 9 + 1}, Smith said: "Point {d} stands." Jones said in 201{d % 10} that it fell. '
+                    f'"It held in 1999," Brown said on Tuesday.' for d in range(12))
+    ex = extract_article(Article(doc="t", text=text, date=DCT), nlp)
+    alone = [statement_date(q, ex.timexes, ex.events, DCT) for q in ex.quotes]
+    assert len(ex.quotes) >= 30 and len(set(alone)) >= 5  # several dates, not the publication date everywhere
+    assert statement_dates(ex.quotes, ex.timexes, ex.events, DCT) == alone
+    assert [q.date for q in ex.quotes] == alone  # what extraction stores

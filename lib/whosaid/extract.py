@@ -13,7 +13,7 @@ from whosaid.quotes.attribution import extract_quotes
 from whosaid.quotes.speakers import resolve_speakers
 from whosaid.temporal.events import NonEventHook, extract_events, fence
 from whosaid.temporal.pubdate import infer_pubdate
-from whosaid.temporal.statements import statement_date
+from whosaid.temporal.statements import statement_dates
 from whosaid.temporal.timexes import find_timexes
 
 
@@ -35,7 +35,7 @@ def extract_doc(article: Article, doc: Doc, *, on_non_event: NonEventHook | None
     timexes = find_timexes(doc, article.date)
     events = extract_events(doc, timexes, quotes, speakers, article.date, on_non_event=on_non_event)
     dating = fence(timexes, article.date, doc.text)  # a far date without a written year dates no quote either
-    quotes = [replace(q, date=statement_date(q, dating, events, article.date)) for q in quotes]
+    quotes = [replace(q, date=d) for q, d in zip(quotes, statement_dates(quotes, dating, events, article.date))]
     return Extraction(article=article, quotes=quotes, speakers=speakers, timexes=timexes, events=events)
 
 

@@ -37,18 +37,19 @@ def kind_bar(counts: pd.DataFrame, colors: dict[str, str], selected: str | None 
             continue
         fig.add_bar(
             y=sub["person"], x=sub["quotes"], orientation="h", name=kind,
-            customdata=[[p, _wrap("; ".join(roles.get(p, [])), 60, 2)] for p in sub["person"]],
+            customdata=[[p, _wrap("; ".join(roles.get(p, [])), 60, 2), _wrap(p, 200, 1)] for p in sub["person"]],
             marker={"color": [color_of(p, colors) for p in sub["person"]],
                     "pattern": {"shape": pattern, "fgcolor": "white", "solidity": 0.35},
                     "opacity": [1.0 if not selected or p == selected else 0.35 for p in sub["person"]],
                     "line": {"color": "white", "width": 0.5}},
-            hovertemplate="<b>%{y}</b><br>%{customdata[1]}<br>" + kind + " quotes: %{x}<extra></extra>",
+            hovertemplate="<b>%{customdata[2]}</b><br>%{customdata[1]}<br>" + kind + " quotes: %{x}<extra></extra>",
             showlegend=False)
         fig.add_bar(x=[0], y=[persons[0]], orientation="h", name=kind, hoverinfo="skip",  # legend entry only
                     marker={"color": "#BBBBBB", "pattern": {"shape": pattern, "fgcolor": "#333333", "solidity": 0.4}})
     fig.update_layout(
         barmode="stack", height=max(260, 34 * len(persons) + 90), margin={"l": 10, "r": 10, "t": 30, "b": 40},
-        yaxis={"categoryorder": "array", "categoryarray": persons[::-1], "title": None},
+        yaxis={"categoryorder": "array", "categoryarray": persons[::-1], "title": None,
+               "tickvals": persons, "ticktext": [_wrap(p, 200, 1) for p in persons]},  # names shown as written
         xaxis={"title": "quotes", "dtick": 1 if counts["quotes"].sum() < 15 else None},
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "title": {"text": "kind (pattern)"},
                 "traceorder": "normal"},

@@ -164,7 +164,10 @@ class Corpus:
     """
 
     def __init__(self, root: str | Path, version: str, aliases: dict[str, str] | None = None, *,
-                 memory_mb: int = 512, threads: int = 0, warm: bool = True) -> None:
+                 memory_mb: int = 512, threads: int = 0, warm: bool = True,
+                 snapshot: store.Snapshot | None = None) -> None:
+        """Open `snapshot` (the store's current version when None): give the `version` it is, read beside it, so
+        that a commit between reading the version and opening the files cannot pair one version with another's."""
         self.root, self.version = str(root), version
         self.aliases = dict(aliases or {})
         spill = tempfile.mkdtemp(prefix="whosaid-duckdb-")
@@ -176,7 +179,7 @@ class Corpus:
         self.paths_grouped = True  # False: a store built before quote paths, too large to group when opened
         self._memo: dict[str, Any] = {}
         self._recent: OrderedDict[Hashable, Any] = OrderedDict()
-        snap = store.snapshot(root)
+        snap = snapshot if snapshot is not None else store.snapshot(root)
         self.files = {name: snap.files(name) for name in COLUMNS}
         if not snap.clean:  # replaced articles' old rows are still in their parts until a compaction
             self._table("live_parts", pd.DataFrame(list(snap.placement.items()), columns=["doc", "part"]),

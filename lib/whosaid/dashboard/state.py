@@ -22,7 +22,7 @@ from whosaid.dashboard import queries
 from whosaid.dashboard.colors import PALETTE, color_map
 from whosaid.dashboard.db import Corpus
 from whosaid.settings import ALIASES, ARTICLES, MEMORY_MB, OPTION_LIMIT, STORE, resolve
-from whosaid.store import StoreError, store_version
+from whosaid.store import Snapshot, StoreError, snapshot
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -114,17 +114,18 @@ def _signature(path: Path) -> str:
 
 
 @st.cache_resource(show_spinner="Opening the store …", max_entries=2)
-def _open(root: str, version: str, aliases_file: str, aliases_sig: str) -> Corpus:
-    return Corpus(root, version, read_aliases(aliases_file), memory_mb=MEMORY_MB.value())
+def _open(root: str, version: str, aliases_file: str, aliases_sig: str, _snap: Snapshot) -> Corpus:
+    return Corpus(root, version, read_aliases(aliases_file), memory_mb=MEMORY_MB.value(), snapshot=_snap)
 
 
 def load_data() -> Data:
     """The current store, opened for querying (cached until the store or the aliases file changes)."""
     root = store_root()
     try:
-        version = store_version(root)
+        snap = snapshot(root)  # read once: the version and the files it names go together
+        version = snap.version
         aliases, sig = str(aliases_path()), _signature(aliases_path())
-        db = _open(str(root), version, aliases, sig)
+        db = _open(str(root), version, aliases, sig, snap)
     except StoreError as exc:
         return Data(version="", root=str(root), error=str(exc))
     except duckdb.Error as exc:

@@ -41,6 +41,11 @@ def write_corpus(root: str | Path, version: str, tables: dict[str, pd.DataFrame]
         for name, df in tables.items():
             df.to_parquet(tmp / f"{name}.parquet", index=False)
         tmp.rename(target)
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if not target.is_dir():
+            raise
+        return target  # another process (a build, an Add articles) stored the same version's tables first
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -56,7 +61,10 @@ def load_corpus(root: str | Path, version: str) -> dict[str, pd.DataFrame]:
     folder = corpus_dir(root, version)
     if not folder.is_dir():
         return {}
-    return {p.stem: pd.read_parquet(p) for p in sorted(folder.glob("*.parquet"))}
+    try:
+        return {p.stem: pd.read_parquet(p) for p in sorted(folder.glob("*.parquet"))}
+    except FileNotFoundError:  # a newer version's write dropped this folder meanwhile: computed again instead
+        return {}
 
 
 

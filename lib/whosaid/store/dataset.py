@@ -4,7 +4,7 @@ Layout (ROOT is the store folder)::
 
     ROOT/manifest.json               the current version: live parts, each article's content hash and part
     ROOT/<table>/part-<id>.parquet   one file per table per part; a part holds the rows of a set of articles
-    ROOT/.lock                       writers hold it (flock) while they commit
+    ROOT/.lock                       writers hold it (a file lock) while they commit
 
 A file a manifest names is never changed. Writing is two steps. `write_part` writes a part's five files (a build's
 worker processes, or Dask workers on other machines that share the folder, do this in parallel), and `commit` then,
@@ -23,7 +23,6 @@ files (the retention period of Delta Lake's VACUUM, in miniature).
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import json
 import os
@@ -41,6 +40,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
+from filelock import FileLock
 
 from whosaid import __version__
 from whosaid.model import Extraction
@@ -266,13 +266,12 @@ def write_part(root: str | Path, items: Iterable[tuple[Extraction, str]]) -> Par
 
 @contextlib.contextmanager
 def _locked(root: Path) -> Iterator[None]:
+    """Hold the store's write lock (ROOT/.lock): one reads, changes and replaces the manifest at a time, whichever
+    process (a build, the dashboard's Add articles, `whosaid compact`) it is. filelock: flock on POSIX, msvcrt's
+    locking on Windows."""
     root.mkdir(parents=True, exist_ok=True)
-    with open(root / ".lock", "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+    with FileLock(root / ".lock"):
+        yield
 
 
 def _fsync_dir(path: Path) -> None:
