@@ -136,3 +136,18 @@ def test_a_nickname_made_of_initials_joins_the_full_name():
     assert m.loc["b", "person"] == "Jeb Bush" and m.loc["b", "how"] == "initials"
     assert "John Ellis Bush" in m.loc["b", "why"]
     assert m.loc["c", "person"] == "George Walker Bush"  # initials G. W. B. name no one here
+
+
+def test_a_surname_the_body_names_before_any_full_name_is_not_that_full_name():
+    text = ("Obama Urges Voters\nPresident Obama spoke on Saturday. Later, the first lady, Michelle Obama, spoke.")
+    rows = [("a", "s0", "Obama", "PERSON", 10), ("a", "s1", "Michelle Obama", "PERSON", 70),
+            *[(d, "s0", "Barack Obama", "PERSON", 0) for d in "bcdef"]]
+    sp = pd.DataFrame([{"doc": d, "speaker_id": s, "name": n, "kind": k, "roles": [], "aliases": []}
+                       for d, s, n, k, _ in rows])
+    q = pd.DataFrame([{"doc": d, "quote_id": f"{d}#{s}", "speaker": n, "speaker_id": s, "kind": "direct",
+                       "speaker_spans": [[at + 19, at + 24]]} for d, s, n, _, at in rows])
+    arts = pd.DataFrame({"doc": ["a"], "text": [text]})
+    _, _, m = build_persons(sp, q, articles=arts)
+    m = m.set_index(["doc", "speaker_id"])
+    assert m.loc[("a", "s0"), "person"] == "Barack Obama"  # before: Michelle Obama, the article's only full name
+    assert m.loc[("a", "s1"), "person"] == "Michelle Obama"

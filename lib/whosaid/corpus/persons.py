@@ -376,6 +376,9 @@ class _Builder:
             at += [i for f in c.forms()[:4] if (i := text.find(f)) >= 0]
             if at:
                 named[c.key] = min(at)
+        body = text.find("\n") + 1  # past the headline
+        if named and 0 < body <= row.pos < min(named.values()):
+            named = {}  # the body names the speaker so before any full name: that full name is someone else's
         if named:
             order = sorted(named, key=named.get)
             c = self.clusters[order[0]]
