@@ -121,3 +121,11 @@ def test_a_title_in_the_headline_does_not_keep_the_full_name_apart(nlp):
             "Rep. Michael McCaul (R-TX) discussed legislation on Wednesday. \"We simply introduce a bill,\" McCaul said.")
     quotes, _ = resolve(nlp, text)
     assert [q.speaker for q in quotes] == ["Michael McCaul"]
+
+
+def test_a_name_that_modifies_a_noun_does_not_name_the_person(nlp):
+    text = ("Millennials don't get socialism; \nYoung Sanders supporters never had to live through the Cold War "
+            "era.\n\nBernie Sanders' lock on young people has been a constant throughout the Democratic presidential "
+            "primaries. Sanders calls himself a democratic socialist.")
+    quotes, _ = resolve(nlp, text)
+    assert [q.speaker for q in quotes] == ["Bernie Sanders"]  # before: "Young Sanders"

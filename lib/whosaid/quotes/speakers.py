@@ -106,7 +106,9 @@ class _Registry:
         self.title_of: dict[str, str] = {}  # "attorney general" -> "Jeff Sessions"
         self.kind_of: dict[str, str] = {}
         self.titles_by_name: dict[str, list[str]] = {}  # "Jeff Sessions" -> ["Attorney General"]
-        for ent in doc.ents:
+        # a name that modifies a noun ("Young Sanders supporters", "the Hillary Clinton campaign") gives a surname
+        # its full name only when no name standing on its own does
+        for ent in sorted(doc.ents, key=lambda e: e.root.dep_ == "compound" and e.root.head.pos_ == "NOUN"):
             if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
                 continue
             name, titles = _name_run(ent.root)
