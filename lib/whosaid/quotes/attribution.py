@@ -36,6 +36,7 @@ EDGE_PUNCT = set(",;:—–-()[]") | {"...", "…"}
 SCARE_MAX_WORDS = 4  # quoted words up to this many are a quote only when a cue says so
 WORDING_NOUNS = {"phrase", "word", "term", "slogan", "line", "message", "motto", "mantra", "refrain",
                  "catchphrase", "expression", "question", "words"}  # "used the phrase “...”"
+RECEIVING_VERBS = {"draw", "win", "earn", "garner", "attract", "receive", "come"}  # "X drew criticism"
 SOURCE_DROP_DEPS = {"relcl", "acl", "punct", "cc", "conj", "advcl"}
 COLON_LABELS = {
     "image", "photo", "photos", "video", "watch", "read", "related", "update", "updated", "editor", "note",
@@ -60,6 +61,7 @@ class _Attr:
     lemma: str = ""
     extra: list[tuple[int, int]] = field(default_factory=list)  # char spans added from quotation marks
     quoted: bool = False  # built from a quotation (direct) rather than from the parse
+    subject: bool = False  # the content is the subject the cue is about ("the plan drew criticism"), kept when short
 
     def start(self, doc: Doc) -> int:
         starts = [doc[min(self.content)].idx] if self.content else []  # token offsets grow with the index
@@ -191,8 +193,9 @@ def _content_from_frames(tok: Token, frames: frozenset[str]) -> set[int]:
         for c in kids:
             if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i:
                 obj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-                if obj:
-                    return _subtree_ids(obj[0])
+                if obj:  # "referred to Rubio as “a bright leader”": what he was called goes with him
+                    return _subtree_ids(obj[0]).union(*(_subtree_ids(g) for g in kids if g.i > c.i and (
+                        g.dep_ == "oprd" or g.dep_ == "prep" and g.lower_ == "as")))
     if "inv" in frames and tok.dep_ in ("parataxis", "ccomp", "conj", "advcl") and not any(
             c.dep_ in ("dobj", "xcomp") or (c.dep_ == "prep" and c.i < tok.i) for c in kids) \
             and any(c.dep_ == "nsubj" for c in kids) \
@@ -202,6 +205,23 @@ def _content_from_frames(tok: Token, frames: frozenset[str]) -> set[int]:
             return {i for i in _subtree_ids(tok.head) if i < min(own)}
         return {i for i in _subtree_ids(tok.head) if i not in own}  # "A comic tone, she said, would ..."
     return set()
+
+
+def _passive_content(tok: Token, frames: frozenset[str]) -> set[int]:
+    """The passive subject of a cue whose active object is its content, with its agent ("the plan was criticized by
+    Democrats")."""
+    if "dobj" not in frames or tok.tag_ != "VBN":
+        return set()
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+    if not any(c.dep_ == "agent" for c in tok.children):
+        return set()  # "The report was released": with no one who says it, mostly an action
+    if subj is None or subj.lower_ in ("who", "that", "which") or subj.pos_ == "PRON":
+        return set()
+    out = _subtree_ids(subj)
+    for c in tok.children:  # "Trump was described as “a ...”"
+        if c.i > tok.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")):
+            out |= _subtree_ids(c)
+    return out
 
 
 def _according(tok: Token) -> _Attr | None:
@@ -254,7 +274,9 @@ def _parse_attributions(doc: Doc, in_long_quote: list[bool]) -> list[_Attr]:
             if a:
                 out.append(a)
             continue
-        content = _same_para(doc, tok, _content_from_frames(tok, cue.frames))
+        content = _content_from_frames(tok, cue.frames)
+        passive = not content
+        content = _same_para(doc, tok, content or _passive_content(tok, cue.frames))
         if not content:
             continue
         subj = _subject(tok)
@@ -265,7 +287,7 @@ def _parse_attributions(doc: Doc, in_long_quote: list[bool]) -> list[_Attr]:
         content.discard(tok.i)
         if not content or (not src and tok.tag_ != "VBN" and tok.dep_ not in ("advcl",)):
             continue
-        out.append(_Attr(content=content, cue=_cue_span_ids(tok), source=src, lemma=cue.lemma))
+        out.append(_Attr(content=content, cue=_cue_span_ids(tok), source=src, lemma=cue.lemma, subject=passive))
     return out
 
 
@@ -300,7 +322,7 @@ def _noun_attribution(tok: Token, frames: frozenset[str]) -> _Attr | None:
         obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
         clause = obj
     if clause is None:
-        return None
+        return _received_attribution(tok) if preps else None  # stance nouns ("criticism of"), not documents
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
     src = _source_ids(poss) if poss is not None else []
     if not src and tok.dep_ in ("dobj",):
@@ -308,6 +330,25 @@ def _noun_attribution(tok: Token, frames: frozenset[str]) -> _Attr | None:
     if not src:
         return None
     return _Attr(content=_subtree_ids(clause), cue=[tok.i], source=src, lemma=tok.lemma_.lower())
+
+
+def _received_attribution(tok: Token) -> _Attr | None:
+    """'The proposal drew sharp criticism from Democrats', 'Clinton came under criticism': the subject is the content."""
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.lower_ == "under":  # "came under heavy criticism"
+        verb = verb.head
+    elif tok.dep_ != "dobj":
+        return None
+    if verb.lemma_.lower() not in RECEIVING_VERBS or verb.i > tok.i:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    if subj is None or subj.lower_ in ("who", "that", "which"):
+        return None
+    frm = next((c for c in [*tok.children, *verb.children] if c.dep_ == "prep" and c.lower_ == "from" and c.i > tok.i),
+               None)
+    src = next((g for g in frm.children if g.dep_ == "pobj"), None) if frm is not None else None
+    return _Attr(content=set(_source_ids(subj)), cue=[tok.i], source=_source_ids(src), lemma=tok.lemma_.lower(),
+                 subject=True)
 
 
 # ---------------------------------------------------------------- quotation marks
@@ -688,7 +729,7 @@ def extract_quotes(doc: Doc, *, tagger: QuoteTagger | None | bool = True) -> lis
 
     quotes = []
     for a in attrs:
-        if not a.extra and len(a.content) <= 2 and not any(doc[i].pos_ in ("VERB", "AUX") for i in a.content):
+        if not a.extra and not a.subject and len(a.content) <= 2 and not any(doc[i].pos_ in ("VERB", "AUX") for i in a.content):
             continue  # "slammed Chicago", "denied it": a stance toward a name, nothing said
         spans = _char_spans(doc, a.content) + a.extra
         spans = _merge_spans(spans, text)
