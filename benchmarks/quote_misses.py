@@ -2,8 +2,8 @@
 
 Usage: python benchmarks/quote_misses.py [--offset N] [--docs N] [--rules-only] [--examples K] [--work DIR]
 
-Extracts quotes from train documents offset..offset+docs (parses cached in --work, shared with
-`python -m whosaid.quotes.train`), matches them to the gold as the shared scorer does (one-to-one, greedy by
+Extracts quotes from train documents offset..offset+docs (the parses `python -m whosaid.quotes.train` caches in
+--work are reused when there, otherwise only those documents are parsed), matches them to the gold as the shared scorer does (one-to-one, greedy by
 character overlap, Dice >= 0.5), and sorts each missed gold attribution into a kind: direct quote, cue not in
 the lexicon, found with other boundaries (a prediction overlaps it), or a listed cue in a construction the rules
 do not recognise. The last are grouped by construction: the cue's part of speech and tag, its dependency relation
@@ -92,9 +92,13 @@ def main(argv: list[str] | None = None) -> int:
     from whosaid.quotes.speakers import resolve_speakers
     from whosaid.quotes.train import corpus_files, load_corpus, parse_brat
 
-    data = load_corpus(split_dir, args.work)
-    files = corpus_files(split_dir)
-    chosen = list(zip(data, files))[args.offset:args.offset + args.docs]
+    files = corpus_files(split_dir)[args.offset:args.offset + args.docs]
+    if list(args.work.glob("train-*.spacy")):  # the training parses, cached: no parsing at all
+        docs = [d for d, _ in load_corpus(split_dir, args.work)][args.offset:args.offset + args.docs]
+    else:
+        from whosaid.nlp import load_nlp
+        docs = list(load_nlp().pipe((t.read_text(encoding="utf-8") for t, _ in files), batch_size=16))
+    chosen = [((doc, None), f) for doc, f in zip(docs, files)]
     kinds: Counter[str] = Counter()
     groups: dict[str, list[str]] = defaultdict(list)
     for (doc, _), (_, ann) in chosen:
