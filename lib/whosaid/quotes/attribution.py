@@ -36,7 +36,6 @@ EDGE_PUNCT = set(",;:—–-()[]") | {"...", "…"}
 SCARE_MAX_WORDS = 4  # quoted words up to this many are a quote only when a cue says so
 WORDING_NOUNS = {"phrase", "word", "term", "slogan", "line", "message", "motto", "mantra", "refrain",
                  "catchphrase", "expression", "question", "words"}  # "used the phrase “...”"
-RECEIVING_VERBS = {"draw", "win", "earn", "garner", "attract", "receive", "come"}  # "X drew criticism"
 SOURCE_DROP_DEPS = {"relcl", "acl", "punct", "cc", "conj", "advcl"}
 COLON_LABELS = {
     "image", "photo", "photos", "video", "watch", "read", "related", "update", "updated", "editor", "note",
@@ -61,7 +60,7 @@ class _Attr:
     lemma: str = ""
     extra: list[tuple[int, int]] = field(default_factory=list)  # char spans added from quotation marks
     quoted: bool = False  # built from a quotation (direct) rather than from the parse
-    subject: bool = False  # the content is the subject the cue is about ("the plan drew criticism"), kept when short
+    subject: bool = False  # the content is the subject the cue is about ("the plan was criticized by X"), kept short
 
     def start(self, doc: Doc) -> int:
         starts = [doc[min(self.content)].idx] if self.content else []  # token offsets grow with the index
@@ -322,7 +321,7 @@ def _noun_attribution(tok: Token, frames: frozenset[str]) -> _Attr | None:
         obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
         clause = obj
     if clause is None:
-        return _received_attribution(tok) if preps else None  # stance nouns ("criticism of"), not documents
+        return None
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
     src = _source_ids(poss) if poss is not None else []
     if not src and tok.dep_ in ("dobj",):
@@ -330,25 +329,6 @@ def _noun_attribution(tok: Token, frames: frozenset[str]) -> _Attr | None:
     if not src:
         return None
     return _Attr(content=_subtree_ids(clause), cue=[tok.i], source=src, lemma=tok.lemma_.lower())
-
-
-def _received_attribution(tok: Token) -> _Attr | None:
-    """'The proposal drew sharp criticism from Democrats', 'Clinton came under criticism': the subject is the content."""
-    verb = tok.head
-    if tok.dep_ == "pobj" and verb.lower_ == "under":  # "came under heavy criticism"
-        verb = verb.head
-    elif tok.dep_ != "dobj":
-        return None
-    if verb.lemma_.lower() not in RECEIVING_VERBS or verb.i > tok.i:
-        return None
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
-    if subj is None or subj.lower_ in ("who", "that", "which"):
-        return None
-    frm = next((c for c in [*tok.children, *verb.children] if c.dep_ == "prep" and c.lower_ == "from" and c.i > tok.i),
-               None)
-    src = next((g for g in frm.children if g.dep_ == "pobj"), None) if frm is not None else None
-    return _Attr(content=set(_source_ids(subj)), cue=[tok.i], source=_source_ids(src), lemma=tok.lemma_.lower(),
-                 subject=True)
 
 
 # ---------------------------------------------------------------- quotation marks
@@ -672,11 +652,12 @@ def rule_hints(doc: Doc) -> list[Hint]:
 
 def _learned_attributions(doc: Doc, tagger: QuoteTagger, attrs: list[_Attr]) -> list[_Attr]:
     """The model's attributions where the rules found none (learned.py keeps them clear of the rules'), and the
-    model's source for a rule attribution whose subject the rules could not find."""
+    model's source for a rule attribution whose subject the rules could not find (not for one whose content is that
+    subject: "the plan was criticized by X")."""
     proposals, sources = tagger.propose(doc, _hints(attrs))
     taken: set[int] = set()
     for a, src in zip(attrs, sources):
-        if not a.source and src and not any(i in a.content for i in src):
+        if not a.source and src and not a.subject and not any(i in a.content for i in src):
             a.source = src
         taken |= a.content | set(a.cue) | set(a.source)
     out = []
