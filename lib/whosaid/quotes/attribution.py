@@ -2,7 +2,8 @@
 
 Three passes over one spaCy parse, all linear in the number of tokens:
 1. Cue-driven: every token in the cue lexicon (quotes/cues.py) that has its content in a known frame
-   ("said (that) ...", "vowed to ...", "called the policy ...", "..., he said", "according to X") gives an
+   ("said (that) ...", "vowed to ...", "called the policy ...", "..., he said", "according to X", "referred to X
+   as ...", the passive "the plan was criticized by X" with its subject as content) gives an
    attribution whose content is that clause and whose source is the subject (or the participle's or the
    relative clause's antecedent).
 2. Quote-driven: every stretch in quotation marks (quotes/marks.py) joins the attribution that holds
