@@ -1,13 +1,15 @@
 """Quote extraction and attribution on PolNeAR, scored by the shared scorer (shared/tools/polnear_score.py).
 
-Usage: python benchmarks/quotes_polnear.py [--split dev|train] [--limit N] [--out PRED.jsonl] [--rules-only]
-                                           [--cv] [--work DIR]
+Usage: python benchmarks/quotes_polnear.py [--split dev|train] [--offset N] [--limit N] [--out PRED.jsonl]
+                                           [--rules-only] [--cv] [--work DIR]
 
 Parses the split's texts once with the bare spaCy pipeline (timed), runs the whole whosaid extraction on
 those parses (quotes and speakers timed apart), writes the `python -m whosaid extract` JSON lines with the
 publication dates of metadata.tsv, and scores them with the shared scorer, whose command line it prints so
 anyone can re-check the figures. The corpus is read from the `shared` folder beside the checkout.
 
+--offset N skips the split's first N documents (in name order) and --limit N keeps the next N: a slice of train
+to check a change on documents it was not written on (benchmarks/quote_misses.py takes the same slices).
 --rules-only measures the rules without the learned tagger (the figures before it). --cv adds the
 cross-validated figures on PolNeAR train: 5 folds by document, each extracted with a tagger trained on the
 other four (the cross-fitting of `python -m whosaid.quotes.train`, reused from --work when it is there, about
@@ -69,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print its figures."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=["dev", "train"], default="dev")
-    ap.add_argument("--limit", type=int, default=0, help="only the first N documents")
+    ap.add_argument("--offset", type=int, default=0, help="skip the first N documents (name order)")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N documents (after --offset)")
     ap.add_argument("--out", type=Path, help="where to write the predictions (JSON lines)")
     ap.add_argument("--rules-only", action="store_true", help="without the learned tagger (the figures before it)")
     ap.add_argument("--cv", action="store_true", help="add 5-fold cross-validated figures on PolNeAR train")
@@ -94,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.rules_only:
         attribution.shipped_tagger = lambda: None  # extract_doc's quotes, rules alone
 
-    paths = sorted((split_dir / "text").glob("*.txt"))
+    paths = sorted((split_dir / "text").glob("*.txt"))[args.offset:]
     if args.limit:
         paths = paths[:args.limit]
     dates = read_dates(CORPUS / "metadata.tsv")
@@ -156,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  (predictions as `python -m whosaid extract {split_dir / 'text'}/*.txt --dates DATES.tsv` prints them, "
           f"with each \"doc\" set to its file stem; written to {pred})")
     cv = cross_validated(args.work) if args.cv else {}
-    print(json.dumps({"benchmark": "quotes_polnear", "split": args.split, "docs": n, "gold": res["gold"],
+    print(json.dumps({"benchmark": "quotes_polnear", "split": args.split, "offset": args.offset, "docs": n, "gold": res["gold"],
                       "model": "rules" if tagger is None else "rules+tagger",
                       "pred": res["pred"], "content_exact_f1": res["content_exact_prf"][2],
                       "content_overlap_p": res["content_overlap_prf"][0],

@@ -28,3 +28,18 @@ def test_quote_figures_on_six_dev_documents_stay_above_their_floors(capsys, tmp_
     assert figures["end_to_end_f1"] >= 0.72
     assert figures["source_acc"] >= 0.85
     assert figures["direct_recall"] >= 0.95
+
+
+@pytest.mark.skipif(not (SHARED / "corpora" / "polnear" / "train").exists(), reason="shared PolNeAR corpus absent")
+def test_missed_attributions_are_counted_by_kind_on_three_train_documents(capsys, tmp_path):
+    from benchmarks.quote_misses import main
+
+    assert main(["--offset", "300", "--docs", "3", "--work", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    figures = json.loads(out.strip().splitlines()[-1])
+    assert figures["docs"] == 3 and figures["gold"] > 0
+    kinds = ("direct_quote_missed", "found_with_other_boundaries", "cue_not_in_lexicon",
+             "listed_cue_construction_not_recognised")
+    assert figures["matched"] + sum(figures.get(k, 0) for k in kinds) == figures["gold"]  # every gold sorted once
+    assert figures["overlap_p"] >= 0.6 and figures["overlap_r"] >= 0.4
+    assert "listed cues by construction" in out

@@ -323,3 +323,23 @@ def test_extract_json_has_the_cue_class(nlp):
     text = "\u201cWe will appeal,\u201d the mayor said."
     ex = Extraction(article=Article(doc="d", text=text), quotes=extract_quotes(nlp(text)))
     assert ex.to_json()["quotes"][0]["cue_class"] == "speech"
+
+
+def test_passive_cue_with_an_agent_attributes_its_subject(nlp):
+    text = "The plan was criticized by Democrats in the Senate."
+    q = only(nlp, text)
+    assert q.cue == "criticize"
+    assert spans(text, q.content_spans) == ["The plan"]
+    assert spans(text, q.speaker_spans) == ["Democrats in the Senate"]
+
+
+def test_passive_cue_without_an_agent_is_no_attribution(nlp):
+    assert quotes_of(nlp, "The report was released on Monday.") == []
+
+
+def test_what_someone_is_referred_to_as_is_part_of_the_content(nlp):
+    text = "Trump referred to Rubio as a bright, charismatic leader."
+    q = only(nlp, text)
+    assert q.cue == "refer"
+    assert spans(text, q.content_spans) == ["Rubio as a bright, charismatic leader"]
+    assert spans(text, q.speaker_spans) == ["Trump"]

@@ -2,7 +2,8 @@
 
 Three passes over one spaCy parse, all linear in the number of tokens:
 1. Cue-driven: every token in the cue lexicon (quotes/cues.py) that has its content in a known frame
-   ("said (that) ...", "vowed to ...", "called the policy ...", "..., he said", "according to X") gives an
+   ("said (that) ...", "vowed to ...", "called the policy ...", "..., he said", "according to X", "referred to X
+   as ...", the passive "the plan was criticized by X" with its subject as content) gives an
    attribution whose content is that clause and whose source is the subject (or the participle's or the
    relative clause's antecedent).
 2. Quote-driven: every stretch in quotation marks (quotes/marks.py) joins the attribution that holds
@@ -60,6 +61,7 @@ class _Attr:
     lemma: str = ""
     extra: list[tuple[int, int]] = field(default_factory=list)  # char spans added from quotation marks
     quoted: bool = False  # built from a quotation (direct) rather than from the parse
+    subject: bool = False  # the content is the subject the cue is about ("the plan was criticized by X"), kept short
 
     def start(self, doc: Doc) -> int:
         starts = [doc[min(self.content)].idx] if self.content else []  # token offsets grow with the index
@@ -191,8 +193,9 @@ def _content_from_frames(tok: Token, frames: frozenset[str]) -> set[int]:
         for c in kids:
             if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i:
                 obj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-                if obj:
-                    return _subtree_ids(obj[0])
+                if obj:  # "referred to Rubio as “a bright leader”": what he was called goes with him
+                    return _subtree_ids(obj[0]).union(*(_subtree_ids(g) for g in kids if g.i > c.i and (
+                        g.dep_ == "oprd" or g.dep_ == "prep" and g.lower_ == "as")))
     if "inv" in frames and tok.dep_ in ("parataxis", "ccomp", "conj", "advcl") and not any(
             c.dep_ in ("dobj", "xcomp") or (c.dep_ == "prep" and c.i < tok.i) for c in kids) \
             and any(c.dep_ == "nsubj" for c in kids) \
@@ -202,6 +205,23 @@ def _content_from_frames(tok: Token, frames: frozenset[str]) -> set[int]:
             return {i for i in _subtree_ids(tok.head) if i < min(own)}
         return {i for i in _subtree_ids(tok.head) if i not in own}  # "A comic tone, she said, would ..."
     return set()
+
+
+def _passive_content(tok: Token, frames: frozenset[str]) -> set[int]:
+    """The passive subject of a cue whose active object is its content, with its agent ("the plan was criticized by
+    Democrats")."""
+    if "dobj" not in frames or tok.tag_ != "VBN":
+        return set()
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+    if not any(c.dep_ == "agent" for c in tok.children):
+        return set()  # "The report was released": with no one who says it, mostly an action
+    if subj is None or subj.lower_ in ("who", "that", "which") or subj.pos_ == "PRON":
+        return set()
+    out = _subtree_ids(subj)
+    for c in tok.children:  # "Trump was described as “a ...”"
+        if c.i > tok.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")):
+            out |= _subtree_ids(c)
+    return out
 
 
 def _according(tok: Token) -> _Attr | None:
@@ -254,7 +274,9 @@ def _parse_attributions(doc: Doc, in_long_quote: list[bool]) -> list[_Attr]:
             if a:
                 out.append(a)
             continue
-        content = _same_para(doc, tok, _content_from_frames(tok, cue.frames))
+        content = _content_from_frames(tok, cue.frames)
+        passive = not content
+        content = _same_para(doc, tok, content or _passive_content(tok, cue.frames))
         if not content:
             continue
         subj = _subject(tok)
@@ -265,7 +287,7 @@ def _parse_attributions(doc: Doc, in_long_quote: list[bool]) -> list[_Attr]:
         content.discard(tok.i)
         if not content or (not src and tok.tag_ != "VBN" and tok.dep_ not in ("advcl",)):
             continue
-        out.append(_Attr(content=content, cue=_cue_span_ids(tok), source=src, lemma=cue.lemma))
+        out.append(_Attr(content=content, cue=_cue_span_ids(tok), source=src, lemma=cue.lemma, subject=passive))
     return out
 
 
@@ -631,11 +653,12 @@ def rule_hints(doc: Doc) -> list[Hint]:
 
 def _learned_attributions(doc: Doc, tagger: QuoteTagger, attrs: list[_Attr]) -> list[_Attr]:
     """The model's attributions where the rules found none (learned.py keeps them clear of the rules'), and the
-    model's source for a rule attribution whose subject the rules could not find."""
+    model's source for a rule attribution whose subject the rules could not find (not for one whose content is that
+    subject: "the plan was criticized by X")."""
     proposals, sources = tagger.propose(doc, _hints(attrs))
     taken: set[int] = set()
     for a, src in zip(attrs, sources):
-        if not a.source and src and not any(i in a.content for i in src):
+        if not a.source and src and not a.subject and not any(i in a.content for i in src):
             a.source = src
         taken |= a.content | set(a.cue) | set(a.source)
     out = []
@@ -688,7 +711,7 @@ def extract_quotes(doc: Doc, *, tagger: QuoteTagger | None | bool = True) -> lis
 
     quotes = []
     for a in attrs:
-        if not a.extra and len(a.content) <= 2 and not any(doc[i].pos_ in ("VERB", "AUX") for i in a.content):
+        if not a.extra and not a.subject and len(a.content) <= 2 and not any(doc[i].pos_ in ("VERB", "AUX") for i in a.content):
             continue  # "slammed Chicago", "denied it": a stance toward a name, nothing said
         spans = _char_spans(doc, a.content) + a.extra
         spans = _merge_spans(spans, text)
