@@ -51,3 +51,23 @@ def test_event_date_figures_on_three_documents_per_corpus_stay_above_their_floor
     if undated is not None:  # PolNeAR present: the first three dev articles
         assert undated["articles"] == 3 and undated["undated_before_filter"] == undated["undated"] + undated["left_out"]
         assert undated["left_out"] >= 1 and sum(undated["left_out_by_reason"].values()) == undated["left_out"]
+
+
+@pytest.mark.skipif(not (SHARED / "corpora" / "tempeval3").is_dir(), reason="shared corpora not present")
+def test_event_date_errors_by_kind_add_up_to_the_misses_and_the_wrong_dates():
+    pytest.importorskip("sklearn")
+    out = subprocess.run([sys.executable, "benchmarks/event_dates.py", "--limit", "3", "--examples", "1"], check=False,
+                         cwd=ROOT,
+                         capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr
+    figures = json.loads(out.stdout.strip().splitlines()[-1])
+    kinds = {"no_event", "undated", "dct_for_other", "other_for_dct", "grain", "other_date"}
+    for side in ("rules", "model"):
+        e, f = figures["errors"][side], figures[side]
+        assert set(e["recall"]) == kinds and set(e["precision"]) == kinds
+        assert sum(e["recall"].values()) == e["misses"] == round(f["dated_gold_events"] * (1 - f["date_recall"]))
+        assert sum(e["precision"].values()) == e["wrong"] == round(f["matched_events"] * (1 - f["date_precision"]))
+        assert e["precision"]["no_event"] == 0 and e["misses"] > 0
+        # one example printed for each kind that occurs
+        shown = {line.split(":")[0].split()[1] for line in out.stdout.splitlines() if line.startswith(f"  {side} ")}
+        assert shown == {k for k, n in e["recall"].items() if n}

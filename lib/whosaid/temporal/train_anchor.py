@@ -123,7 +123,8 @@ def dated(p: Parsed, model: AnchorModel | None) -> list[tuple[int, int, str | No
 
 
 def cross_validate(parsed: list[Parsed], config: dict, log=print) -> dict:
-    """The rules' and the model's figures on each fold held out (the model fitted on the others), and overall."""
+    """The rules' and the model's figures on each fold held out (the model fitted on the others), and overall;
+    `predictions`: the out-of-fold (gold, dated events) pairs of each, for a closer look at the errors."""
     by_name = {p.gold.doc: p for p in parsed}
     parts = folds(list(by_name), config["folds"]["k"], config["folds"]["seed"])
     rules_all, model_all, per_fold = [], [], []
@@ -142,7 +143,7 @@ def cross_validate(parsed: list[Parsed], config: dict, log=print) -> dict:
     overall = {"rules": score(rules_all), "model": score(model_all)}
     log(f"overall: rules R {overall['rules']['date_recall']:.3f} P {overall['rules']['date_precision']:.3f} | "
         f"model R {overall['model']['date_recall']:.3f} P {overall['model']['date_precision']:.3f}")
-    return {"folds": per_fold, "overall": overall}
+    return {"folds": per_fold, "overall": overall, "predictions": {"rules": rules_all, "model": model_all}}
 
 
 def load_config(path: str | Path | None = None) -> dict:
