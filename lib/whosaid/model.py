@@ -51,9 +51,9 @@ class Quote:
     speaker: str | None = None  # canonical speaker name
     speaker_id: str | None = None
     cue: str | None = None  # cue lemma, e.g. "say"
-    cue_class: str = "speech"  # one of CUE_CLASSES
     text: str = ""  # the content as it reads (spans joined by " … ")
     date: str | None = None  # when it was said (TimeML value): whosaid.temporal.statements, never a date it quotes
+    cue_class: str = "speech"  # one of CUE_CLASSES (last: fields are added at the end, so positional use holds)
 
 
 @dataclass
