@@ -1,0 +1,263 @@
+"""The dashboard in a real browser: how long each page takes to settle in headless Chromium, cold, warm and after
+one widget change, and what it sends and draws.
+
+Usage: python benchmarks/browser_times.py [--store DIR] [--pages overview,timeline,...] [--env NAME=VALUE ...]
+
+Starts `streamlit run dashboard.py` on a free port (read-only, on the store given: the shipped one by default),
+then, for each page:
+1. cold: the page's first visit on this server, in a fresh browser context (the first page also pays for opening
+   the store);
+2. warm: the same URL again, in another fresh context;
+3. change: on the warm page, one widget changed as a person would (the page's first speaker, actor, article or
+   name box: its first option chosen).
+Each is timed from the action to the page settled: the script's run finished (its `script_finished` message),
+Streamlit's "running" status gone, every Plotly chart drawn, and neither a websocket message nor a change in the
+number of DOM nodes for 1 s (the settle time is the last of those events). Beside the
+times: the bytes of websocket messages received (with the three element types that weigh most: plotly_chart,
+dataframe, multiselect...), the DOM nodes, and the Plotly traces and points drawn.
+
+Needs Playwright and Chromium (/usr/bin/chromium: `apt-get install chromium`). Prints a table; the last line is
+one JSON object: {"store", "load_avg", "pages": {page: {cold_s, warm_s, change_s, ...}}, "max_cold_s",
+"max_warm_s", "max_change_s"}.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PAGES = {  # URL path → the box a person changes first on it (its aria label), or None
+    "overview": ("", None),
+    "timeline": ("timeline", "Actor or speaker"),
+    "who_said_what": ("who_said_what", "Speaker"),
+    "quotes": ("quotes", "Speaker"),
+    "article": ("article", None),
+    "speaker": ("speaker", "Speaker"),
+}
+QUIET_S = 1.0  # no message, no DOM change and no "running" status for this long: settled
+TIMEOUT_S = 180.0
+
+PAGE_STATE_JS = """() => {
+  const plots = [...document.querySelectorAll('.js-plotly-plot')];
+  const len = a => (a && a.length) || 0;
+  const traces = plots.reduce((n, p) => n + len(p._fullData || p.data), 0);
+  const points = plots.reduce((n, p) => n + (p._fullData || p.data || []).reduce(
+      (m, t) => m + Math.max(len(t.x), len(t.y), len(t.z)), 0), 0);
+  const charts = [...document.querySelectorAll("[data-testid='stPlotlyChart']")];
+  return {nodes: document.getElementsByTagName('*').length,
+          running: document.querySelectorAll("[data-testid='stStatusWidget']").length > 0,
+          h1: document.querySelectorAll("[data-testid='stMain'] h1").length,
+          plots: charts.length, undrawn: charts.filter(p => !p.querySelector('svg.main-svg')).length,
+          traces, points};
+}"""
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def dashboard(env: dict[str, str]) -> Iterator[str]:
+    """`streamlit run dashboard.py` on a free port; yields its base URL and stops it afterwards."""
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"],
+        cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 120
+        while True:
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read().strip() == b"ok":
+                    break
+            except OSError:
+                if time.time() > deadline or proc.poll() is not None:
+                    raise SystemExit("the dashboard did not start within 120 s")
+                time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def element_type(payload: bytes) -> str:
+    """The kind of element a Streamlit websocket message carries ("plotly_chart", "dataframe", ...), or its type."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    try:
+        msg = ForwardMsg.FromString(payload)
+    except Exception:  # noqa: BLE001 - a frame that is not a ForwardMsg is counted, not parsed
+        return "other"
+    kind = msg.WhichOneof("type") or "other"
+    if kind != "delta":
+        return kind
+    delta = msg.delta
+    if delta.WhichOneof("type") == "new_element":
+        return delta.new_element.WhichOneof("type") or "element"
+    return delta.WhichOneof("type") or "delta"
+
+
+class Watch:
+    """The websocket messages a page receives: their time, size and element kind."""
+
+    def __init__(self, pg) -> None:
+        self.frames: list[tuple[float, int, str]] = []
+        pg.on("websocket", self.attach)
+
+    def attach(self, ws) -> None:
+        ws.on("framereceived", self.frame)
+
+    def frame(self, payload) -> None:
+        raw = payload if isinstance(payload, bytes) else payload.encode()
+        self.frames.append((time.perf_counter(), len(raw), element_type(raw)))
+
+    def since(self, t0: float) -> list[tuple[float, int, str]]:
+        return [f for f in self.frames if f[0] >= t0]
+
+
+def settle(pg, watch: Watch, t0: float) -> dict:
+    """Wait until the page has settled; its settle time (s after t0), bytes received and what it draws."""
+    last_change, last_nodes, state = t0, -1, {}
+    while True:
+        now = time.perf_counter()
+        if now - t0 > TIMEOUT_S:
+            raise SystemExit(f"{pg.url}: not settled after {TIMEOUT_S:.0f} s")
+        state = pg.evaluate(PAGE_STATE_JS)
+        frames = watch.since(t0)
+        if state["nodes"] != last_nodes or state["running"] or state["undrawn"] or not state["h1"]:
+            last_change, last_nodes = now, state["nodes"]
+        last = max([last_change] + [f[0] for f in frames])
+        finished = any(f[2] == "script_finished" for f in frames)
+        if now - last >= QUIET_S and finished:
+            break
+        pg.wait_for_timeout(100)
+    frames = watch.since(t0)
+    kinds = Counter()
+    for _, size, kind in frames:
+        kinds[kind] += size
+    return {"s": round(last - t0, 2), "ws_kb": round(sum(f[1] for f in frames) / 1024, 1),
+            "top": {k: round(v / 1024, 1) for k, v in kinds.most_common(3)}, "nodes": state["nodes"],
+            "traces": state["traces"], "points": state["points"]}
+
+
+def visit(browser, url: str) -> tuple[object, object, Watch, dict]:
+    """Open `url` in a fresh context; the context, the page, its watch and its settle figures."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = context.new_page()
+    pg.set_default_timeout(TIMEOUT_S * 1000)
+    watch = Watch(pg)
+    t0 = time.perf_counter()
+    pg.goto(url)
+    return context, pg, watch, settle(pg, watch, t0)
+
+
+def change(pg, watch: Watch, label: str) -> dict | None:
+    """Choose the first option of the box labelled `label`; its settle figures (None when the page has no such box)."""
+    box = pg.locator(f"input[aria-label='{label}']").or_(pg.get_by_role("combobox", name=label))
+    if box.count() == 0:
+        return None
+    box.first.click()
+    option = pg.locator("[role='option']").first
+    try:
+        option.wait_for(timeout=30_000)
+    except Exception:  # noqa: BLE001 - an empty box: nothing to choose
+        return None
+    t0 = time.perf_counter()
+    option.click()
+    figures = settle(pg, watch, t0)
+    pg.keyboard.press("Escape")
+    return figures
+
+
+def measure(browser, url: str, pages: list[str]) -> dict[str, dict]:
+    """Cold, warm and change figures for each page."""
+    out: dict[str, dict] = {}
+    for name in pages:
+        path, label = PAGES[name]
+        context, _, _, cold = visit(browser, f"{url}/{path}")
+        context.close()
+        context, pg, watch, warm = visit(browser, f"{url}/{path}")
+        changed = change(pg, watch, label) if label else None
+        context.close()
+        out[name] = {"cold": cold, "warm": warm, "change": changed}
+    return out
+
+
+def table(results: dict[str, dict]) -> str:
+    """The figures as a text table."""
+    lines = [f"{'page':<14} {'run':<7} {'settle s':>8} {'ws KB':>8} {'DOM nodes':>9} {'traces':>6} {'points':>7}  "
+             "heaviest messages (KB)"]
+    for name, runs in results.items():
+        for run, r in runs.items():
+            if r is None:
+                lines.append(f"{name:<14} {run:<7} {'(no box)':>8}")
+                continue
+            top = ", ".join(f"{k} {v:,.1f}" for k, v in r["top"].items())
+            lines.append(f"{name:<14} {run:<7} {r['s']:>8.2f} {r['ws_kb']:>8,.1f} {r['nodes']:>9,} {r['traces']:>6} "
+                         f"{r['points']:>7,}  {top}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> dict:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--store", default=str(ROOT / "data" / "processed"), help="the store to open (read only)")
+    ap.add_argument("--pages", default=",".join(PAGES), help="comma-separated pages, of " + ", ".join(PAGES))
+    ap.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
+                    help="a setting for the dashboard, e.g. WHOSAID_OPTION_LIMIT=50 (repeatable)")
+    args = ap.parse_args(argv)
+    pages = [p for p in args.pages.split(",") if p]
+    unknown = [p for p in pages if p not in PAGES]
+    if unknown:
+        ap.error(f"unknown page(s): {', '.join(unknown)}")
+    if not Path(CHROMIUM).exists():
+        raise SystemExit(f"Chromium is not installed at {CHROMIUM}: apt-get install chromium")
+    env = {"WHOSAID_STORE": str(Path(args.store).resolve()), "WHOSAID_READ_ONLY": "1",
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "lib"), os.environ.get("PYTHONPATH")]))}
+    env.update(dict(e.split("=", 1) for e in args.env))
+    from playwright.sync_api import sync_playwright
+
+    load = os.getloadavg()
+    with dashboard(env) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            results = measure(browser, url, pages)
+        finally:
+            browser.close()
+    print(f"store {args.store}; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} at the start, "
+          f"{os.getloadavg()[0]:.2f} at the end")
+    print(table(results))
+    runs = {n: {f"{k}_{field}": (r or {}).get(field) for k, r in v.items() for field in ("s", "ws_kb", "nodes",
+                                                                                           "traces", "points")}
+            for n, v in results.items()}
+    summary = {"store": args.store, "load_avg": round(load[0], 2), "pages": runs}
+    for run in ("cold", "warm", "change"):
+        values = [r[run]["s"] for r in results.values() if r[run]]
+        summary[f"max_{run}_s"] = max(values) if values else None
+    print(json.dumps(summary))
+    return summary
+
+
+if __name__ == "__main__":
+    main()
