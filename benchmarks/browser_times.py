@@ -9,15 +9,16 @@ then, for each page:
 1. cold: the page's first visit on this server, in a fresh browser context (empty cache; the first page also pays
    for opening the store);
 2. warm: the same URL again in a new tab of that context (the frontend's code cached, a new session);
-3. change: on the warm page, one widget changed as a person would (the page's speaker, actor, article or outlet
-   box (the article page's is not changed: choosing there sends nothing the benchmark sees yet): `--pick` typed in it, then its first option chosen).
+3. change: on the warm page, one widget changed as a person would (the page's speaker, actor or outlet box;
+   the article page's is not changed: choosing there sent no message the benchmark saw): `--pick` typed in it,
+   then the option that reads exactly so chosen, else the first.
 Each is timed from the action to the page settled: the script's run finished (its `script_finished` message),
-Streamlit's "running" status gone, every Plotly chart it was sent drawn, and neither a websocket message nor a change in the
-number of DOM nodes, nor an HTTP request in flight (the frontend loads some elements' code lazily) for 1 s (the
-settle time is the last of those events). The script time is when its `script_finished` message came: the rest
-of the settle time is the browser's (receiving, laying out, drawing). Beside the
-times: the bytes of websocket messages received (with the three element types that weigh most: plotly_chart,
-dataframe, multiselect...), the DOM nodes, and the Plotly traces and points drawn.
+Streamlit's "running" status gone, every Plotly chart it was sent drawn, and neither a websocket message, nor a
+change in the number of DOM nodes, nor an HTTP request in flight (the frontend loads some elements' code lazily)
+for 1 s (the settle time is the last of those events). The script time is when its `script_finished` message
+came: the rest of the settle time is the browser's (receiving, laying out, drawing). Beside the times: the bytes
+of websocket messages received (with the three element kinds that weigh most: plotly_chart, dataframe,
+multiselect...), the DOM nodes, and the Plotly traces and points drawn.
 
 Needs Playwright and Chromium (/usr/bin/chromium: `apt-get install chromium`). Prints a table; the last line is
 one JSON object: {"store", "load_avg", "pages": {page: {cold_s, warm_s, change_s, ...}}, "max_cold_s",
@@ -184,7 +185,8 @@ def settle(pg, watch: Watch, t0: float) -> dict:
     for _, size, kind, _ in frames:
         kinds[kind] += size
     script = max((f[0] for f in frames if f[2] == "script_finished"), default=last)
-    return {"s": round(last - t0, 2), "script_s": round(script - t0, 2), "ws_kb": round(sum(f[1] for f in frames) / 1024, 1),
+    return {"s": round(last - t0, 2), "script_s": round(script - t0, 2),
+            "ws_kb": round(sum(f[1] for f in frames) / 1024, 1),
             "top": {k: round(v / 1024, 1) for k, v in kinds.most_common(3)}, "nodes": state["nodes"],
             "traces": state["traces"], "points": state["points"]}
 
@@ -200,8 +202,8 @@ def visit(context, url: str) -> tuple[object, Watch, dict]:
 
 
 def change(pg, watch: Watch, label: str, pick: str) -> dict | None:
-    """Type `pick` in the box labelled `label` and choose the first option it leaves (the first option when `pick`
-    is empty); its settle figures (None when the page has no such box or no such option)."""
+    """Type `pick` in the box labelled `label` and choose the option that reads `pick`, else the first it leaves;
+    its settle figures (None when the page has no such box or no such option)."""
     box = pg.locator(f"input[aria-label='{label}']").or_(pg.get_by_role("combobox", name=label, exact=True)).first
     try:
         box.wait_for(timeout=10_000)
@@ -215,6 +217,9 @@ def change(pg, watch: Watch, label: str, pick: str) -> dict | None:
         option.wait_for(timeout=30_000)
     except Exception:  # noqa: BLE001 - an empty box: nothing to choose
         return None
+    exact = pg.get_by_role("option", name=pick, exact=True)  # not the typed text offered as a new option
+    if pick and exact.count():
+        option = exact.first
     t0 = time.perf_counter()
     option.click()
     figures = settle(pg, watch, t0)
@@ -239,15 +244,17 @@ def measure(browser, url: str, pages: list[str], pick: str) -> dict[str, dict]:
 
 def table(results: dict[str, dict]) -> str:
     """The figures as a text table."""
-    lines = [f"{'page':<14} {'run':<7} {'settle s':>8} {'script s':>8} {'ws KB':>8} {'DOM nodes':>9} {'traces':>6} {'points':>7}  "
-             "heaviest messages (KB)"]
+    head = (f"{'page':<14} {'run':<7} {'settle s':>8} {'script s':>8} {'ws KB':>8} {'DOM nodes':>9} {'traces':>6} "
+            f"{'points':>7}  heaviest messages (KB)")
+    lines = [head]
     for name, runs in results.items():
         for run, r in runs.items():
             if r is None:
                 lines.append(f"{name:<14} {run:<7} {'(no box)':>8}")
                 continue
             top = ", ".join(f"{k} {v:,.1f}" for k, v in r["top"].items())
-            lines.append(f"{name:<14} {run:<7} {r['s']:>8.2f} {r['script_s']:>8.2f} {r['ws_kb']:>8,.1f} {r['nodes']:>9,} {r['traces']:>6} "
+            lines.append(f"{name:<14} {run:<7} {r['s']:>8.2f} {r['script_s']:>8.2f} {r['ws_kb']:>8,.1f} "
+                         f"{r['nodes']:>9,} {r['traces']:>6} "
                          f"{r['points']:>7,}  {top}")
     return "\n".join(lines)
 
@@ -282,8 +289,8 @@ def main(argv: list[str] | None = None) -> dict:
     print(f"store {args.store}; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} at the start, "
           f"{os.getloadavg()[0]:.2f} at the end")
     print(table(results))
-    runs = {n: {f"{k}_{field}": (r or {}).get(field) for k, r in v.items() for field in ("s", "script_s", "ws_kb", "nodes",
-                                                                                           "traces", "points")}
+    fields = ("s", "script_s", "ws_kb", "nodes", "traces", "points")
+    runs = {n: {f"{k}_{field}": (r or {}).get(field) for k, r in v.items() for field in fields}
             for n, v in results.items()}
     summary = {"store": args.store, "load_avg": round(load[0], 2), "pages": runs}
     for run in ("cold", "warm", "change"):

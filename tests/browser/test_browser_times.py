@@ -21,7 +21,7 @@ def test_the_browser_benchmark_prints_each_pages_figures(app_env):
     out = subprocess.run([sys.executable, "benchmarks/browser_times.py", "--store", app_env["WHOSAID_STORE"],
                           "--pages", "timeline,quotes", "--env", "WHOSAID_TABLE_ROWS=3",
                           "--env", "WHOSAID_OPTION_LIMIT=2"],
-                         cwd=ROOT, capture_output=True, text=True, timeout=900)
+                         cwd=ROOT, capture_output=True, text=True, timeout=900, check=False)
     assert out.returncode == 0, out.stderr[-2000:]
     lines = out.stdout.strip().splitlines()
     assert lines[1].split()[:3] == ["page", "run", "settle"]
