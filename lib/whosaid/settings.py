@@ -68,14 +68,14 @@ CHART_SPEAKERS = Number("chart_speakers", "WHOSAID_CHART_SPEAKERS", 25,
 SPEAKER_QUOTES = Number("speaker_quotes", "WHOSAID_SPEAKER_QUOTES", 60,
                         "quotes listed for one speaker on the Speaker and Who-said-what pages; the quote table has "
                         "them all")
-TABLE_ROWS = Number("table_rows", "WHOSAID_TABLE_ROWS", 500,
+TABLE_ROWS = Number("table_rows", "WHOSAID_TABLE_ROWS", 100,
                     "rows shown in the timeline's event tables and event box, the quotes near an event, the "
                     "speakers' roles table and the merges table")
 TIMELINE_MARKS = Number("timeline_marks", "WHOSAID_TIMELINE_MARKS", 400,
                         "dated events the timeline draws one by one; past this many a corpus's timeline draws its "
                         "stories one by one, and past this many stories counts them per day or week (one article's "
                         "timeline counts its events)")
-OPTION_LIMIT = Number("option_limit", "WHOSAID_OPTION_LIMIT", 5000,
+OPTION_LIMIT = Number("option_limit", "WHOSAID_OPTION_LIMIT", 500,
                       "names or articles listed in a filter box (the most quoted first); any other can be typed or "
                       "come in a link")
 TEXT_QUOTES = Number("text_quotes", "WHOSAID_TEXT_QUOTES", 20000,

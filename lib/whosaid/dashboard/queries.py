@@ -12,12 +12,15 @@ word counts and no installed library offers it; the counts come from SQL.
 """
 from __future__ import annotations
 
+import functools
+import importlib.util
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from pathlib import Path
 
 import pandas as pd
 
@@ -537,12 +540,18 @@ def mentions(db: Corpus, person: str, limit: int | None = None) -> pd.DataFrame:
 WORDS_SQL = r"regexp_extract_all(replace(lower(coalesce(text, '')), '’', ''''), '[a-z][a-z''’-]*[a-z]')"
 
 
-def _stop_words() -> set[str]:
-    from spacy.lang.en.stop_words import (
-        STOP_WORDS,  # a word list (no model), imported when first needed
-    )
-
-    return STOP_WORDS
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    """spaCy's English stop words, read from its word-list module alone: importing `spacy.lang.en.stop_words`
+    imports spaCy itself first, a second or more that a visitor choosing a speaker would wait for."""
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or spec.origin is None:
+        raise ImportError("spaCy is not installed")
+    words = importlib.util.spec_from_file_location(
+        "_whosaid_stop_words", Path(spec.origin).parent / "lang" / "en" / "stop_words.py")
+    module = importlib.util.module_from_spec(words)
+    words.loader.exec_module(module)
+    return frozenset(module.STOP_WORDS)
 
 
 def word_counts(db: Corpus) -> tuple[dict[str, int], int]:
