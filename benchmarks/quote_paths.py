@@ -25,23 +25,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "lib"))
 
-from benchmarks.stories import CORPUS, SHARED, build_polnear, flat, outlets, precision_recall, read_sample  # noqa: E402
+from benchmarks.stories import (  # noqa: E402
+    CORPUS, SHARED, build_polnear, grouped_pairs, outlets, precision_recall, read_sample)
 
 SAMPLE = ROOT / "benchmarks" / "data" / "quote_paths_sample.tsv"
 
 
 def joined_pairs(sample: pd.DataFrame, quotes: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
     """The sample's pairs found among the quotes, with `merged`: a quote of each text in one path."""
-    path = dict(zip(members["quote_id"], members["path_id"]))
-    paths_of: dict[tuple[str, str], set] = {}
-    for doc, text, qid in zip(quotes["doc"], quotes["text"], quotes["quote_id"]):
-        paths_of.setdefault((doc, flat(text)), set()).add(path.get(qid))
-    rows = []
-    for r in sample.to_dict("records"):
-        a, b = paths_of.get((r["doc_a"], r["quote_a"])), paths_of.get((r["doc_b"], r["quote_b"]))
-        if a is not None and b is not None:
-            rows.append({**r, "merged": bool((a & b) - {None})})
-    return pd.DataFrame(rows, columns=[*sample.columns, "merged"])
+    return grouped_pairs(sample, quotes, members, item="quote_id", group="path_id", text="text", side="quote")
 
 
 def figures(tables: dict[str, pd.DataFrame], sample: pd.DataFrame, *,

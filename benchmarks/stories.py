@@ -50,18 +50,26 @@ def flat(text: str) -> str:
     return " ".join(str(text).split())
 
 
-def merged_pairs(sample: pd.DataFrame, events: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
-    """The sample's pairs found among the events, with `merged`: an event of each sentence in one story."""
-    story = dict(zip(members["event_id"], members["story_id"]))
-    stories_of: dict[tuple[str, str], set] = {}
-    for doc, sent, eid in zip(events["doc"], events["sentence"], events["event_id"]):
-        stories_of.setdefault((doc, flat(sent)), set()).add(story.get(eid))
+def grouped_pairs(sample: pd.DataFrame, items: pd.DataFrame, members: pd.DataFrame, *, item: str, group: str,
+                  text: str, side: str) -> pd.DataFrame:
+    """The sample's pairs (`doc_a`, `{side}_a`, `doc_b`, `{side}_b`) found among the items (an id column `item`, a
+    `doc` and a `text` column), with `merged`: an item of each side in one group of `members` (item -> group)."""
+    group_of = dict(zip(members[item], members[group]))
+    groups_of: dict[tuple[str, str], set] = {}
+    for doc, words, key in zip(items["doc"], items[text], items[item]):
+        groups_of.setdefault((doc, flat(words)), set()).add(group_of.get(key))
     rows = []
     for r in sample.to_dict("records"):
-        a, b = stories_of.get((r["doc_a"], r["sentence_a"])), stories_of.get((r["doc_b"], r["sentence_b"]))
+        a, b = groups_of.get((r["doc_a"], r[f"{side}_a"])), groups_of.get((r["doc_b"], r[f"{side}_b"]))
         if a is not None and b is not None:
             rows.append({**r, "merged": bool((a & b) - {None})})
     return pd.DataFrame(rows, columns=[*sample.columns, "merged"])
+
+
+def merged_pairs(sample: pd.DataFrame, events: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
+    """The sample's pairs found among the events, with `merged`: an event of each sentence in one story."""
+    return grouped_pairs(sample, events, members, item="event_id", group="story_id", text="sentence",
+                         side="sentence")
 
 
 def precision_recall(pairs: pd.DataFrame) -> dict:
