@@ -8,6 +8,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.conftest import running_dashboard, shot, wait_ready
 
@@ -32,9 +33,18 @@ def quote_count(pg) -> tuple[int, int]:
 
 
 def downloaded_rows(pg, label: str) -> list[dict]:
-    with pg.expect_download(timeout=90_000) as dl:  # the file is made on click, on a shared machine
-        pg.get_by_role("button", name=label).click()
-    return list(csv.DictReader(io.StringIO(open(dl.value.path(), encoding="utf-8-sig").read())))
+    """The rows of the CSV a download button gives (the file is made on click; a click that lands while the page
+    reruns is clicked again, as a user would)."""
+    for attempt in range(3):
+        try:
+            with pg.expect_download(timeout=45_000) as dl:
+                pg.get_by_role("button", name=label).click()
+            return list(csv.DictReader(io.StringIO(open(dl.value.path(), encoding="utf-8-sig").read())))
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            wait_ready(pg)
+    raise AssertionError("unreachable")
 
 
 def choose(pg, label: str, option_index: int = 0) -> str:

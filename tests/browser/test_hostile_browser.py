@@ -9,6 +9,8 @@ element, and show the markup as text. A second server, started with WHOSAID_READ
 change the store."""
 from __future__ import annotations
 
+import contextlib
+
 import re
 import subprocess
 import sys
@@ -17,6 +19,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from whosaid import store
 from whosaid.corpus.persons import read_aliases
 from whosaid.dashboard.routes import ADD_ARTICLES, ROUTES
@@ -140,13 +143,17 @@ def hover_every_point(pg) -> list[str]:
     charts = pg.locator("[data-testid='stPlotlyChart']")
     for c in range(charts.count()):
         points = charts.nth(c).locator("g.point path, .scatterlayer path.point")
+        layer = charts.nth(c).locator(".hoverlayer").first  # this chart's own hover labels
         for i in range(min(points.count(), 30)):
+            with contextlib.suppress(PlaywrightError):
+                points.nth(i).scroll_into_view_if_needed(timeout=5_000)
             box = points.nth(i).bounding_box()
             if not box or box["width"] * box["height"] == 0:
                 continue
             pg.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-            pg.wait_for_timeout(120)
-            texts.append(pg.locator(".hoverlayer").first.text_content() or "")
+            with contextlib.suppress(PlaywrightError):  # the label is drawn a moment later on a loaded machine
+                layer.locator("text").first.wait_for(state="attached", timeout=3_000)
+            texts.append(layer.text_content() or "")
     return texts
 
 
