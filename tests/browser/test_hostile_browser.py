@@ -137,6 +137,23 @@ def injected(pg) -> list[str]:
     return [f"{frame.url}: {bad}" for frame in pg.frames for bad in frame.evaluate(INJECTED)]
 
 
+def hover_label(pg, point, layer) -> str:
+    """The hover label shown over one point, the mouse brought to it afresh (up to three tries on a busy machine)."""
+    for _ in range(3):
+        with contextlib.suppress(PlaywrightError):  # centred, so the page's fixed header never covers it
+            point.evaluate("el => el.scrollIntoView({block: 'center', inline: 'center'})", timeout=5_000)
+        box = point.bounding_box()
+        if not box or box["width"] * box["height"] == 0:
+            return ""
+        pg.mouse.move(1, 1)  # away first: plotly draws a label on a move, and a move onto the same spot is none
+        pg.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=2)
+        with contextlib.suppress(PlaywrightError):  # the label is drawn a moment later on a loaded machine
+            layer.locator("text").first.wait_for(state="attached", timeout=3_000)
+        if text := layer.text_content():
+            return text
+    return ""
+
+
 def hover_every_point(pg) -> list[str]:
     """Hover over each bar and marker of the page's charts (up to 30 per chart); the hover labels' texts."""
     texts = []
@@ -144,17 +161,8 @@ def hover_every_point(pg) -> list[str]:
     for c in range(charts.count()):
         points = charts.nth(c).locator("g.point path, .scatterlayer path.point")
         layer = charts.nth(c).locator(".hoverlayer").first  # this chart's own hover labels
-        for i in range(min(points.count(), 30)):
-            with contextlib.suppress(PlaywrightError):
-                points.nth(i).scroll_into_view_if_needed(timeout=5_000)
-            box = points.nth(i).bounding_box()
-            if not box or box["width"] * box["height"] == 0:
-                continue
-            pg.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-            with contextlib.suppress(PlaywrightError):  # the label is drawn a moment later on a loaded machine
-                layer.locator("text").first.wait_for(state="attached", timeout=3_000)
-            texts.append(layer.text_content() or "")
-    return texts
+        texts += [hover_label(pg, points.nth(i), layer) for i in range(min(points.count(), 30))]
+    return [t for t in texts if t]
 
 
 def test_markup_in_the_store_is_shown_as_text_on_every_page(page, hostile_store, hostile_server):
