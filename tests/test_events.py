@@ -191,3 +191,11 @@ def test_an_undated_statement_is_left_out_only_when_it_asks_or_addresses_the_rea
             "woman? “She is a liar,” the columnist wrote.")
     x = extract_article(Article(doc="q", text=text), nlp)  # no publication date: every statement is undated
     assert [e.summary for e in x.events] == ["columnist wrote: She is a liar"]
+
+
+def test_a_headline_above_the_first_sentence_stays_out_of_its_summary(nlp):
+    text = ("Cruz Wins Oklahoma Primary\n\nTed Cruz won the Oklahoma primary on March 1, 2016, beating Donald Trump "
+            "there by six points.\n")
+    (won,) = [e for e in events(nlp, text, "2016-03-02") if "won" in e.summary]
+    assert won.summary == "Ted Cruz won the Oklahoma primary"
+    assert won.date == "2016-03-01"

@@ -174,9 +174,12 @@ def is_past(verb: Token) -> bool:
 
 def phrase(tok: Token, limit: int) -> str:
     """The text of a token's subtree as written, shortened to `limit` words and to one line."""
-    toks = [t for t in tok.subtree if not t.is_space]
+    sub = list(tok.subtree)
+    breaks = [i for i, t in enumerate(sub) if "\n" in t.text_with_ws]  # a headline or paragraph the parser joined
+    lo = max((i + 1 for i in breaks if sub[i].i < tok.i), default=0)
+    hi = min((i + 1 for i in breaks if sub[i].i >= tok.i), default=len(sub))
+    toks = [t for t in sub[lo:hi] if not t.is_space]  # the head's own line only
     text = "".join(t.text_with_ws for t in toks[:limit]).strip()
-    text = re.split(r"\s*\n\s*", text)[-1] if "\n" in text else text
     return text.strip(" \"“”‘’'") + (" …" if len(toks) > limit else "")
 
 
