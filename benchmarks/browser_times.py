@@ -72,6 +72,10 @@ PAGE_STATE_JS = """() => {
 }"""
 
 
+class NotStarted(RuntimeError):
+    """The dashboard server did not answer its health check in time."""
+
+
 def free_port() -> int:
     """A TCP port nobody listens on."""
     with socket.socket() as s:
@@ -80,24 +84,25 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def dashboard(env: dict[str, str]) -> Iterator[str]:
-    """`streamlit run dashboard.py` on a free port; yields its base URL and stops it afterwards."""
+def dashboard(env: dict[str, str], *, log: Path | None = None, wait: float = 120) -> Iterator[str]:
+    """`streamlit run dashboard.py` on a free port (its output to `log`); yields its base URL, stops it afterwards."""
     port = free_port()
+    out = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below, after the server
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"],
-        cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=ROOT, env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.time() + 120
+        deadline = time.time() + wait
         while True:
             try:
                 if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read().strip() == b"ok":
                     break
             except OSError:
                 if time.time() > deadline or proc.poll() is not None:
-                    raise SystemExit("the dashboard did not start within 120 s")
+                    raise NotStarted(f"the dashboard did not start within {wait:.0f} s") from None
                 time.sleep(0.3)
         yield url
     finally:
@@ -106,6 +111,8 @@ def dashboard(env: dict[str, str]) -> Iterator[str]:
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
+        if log:
+            out.close()
 
 
 def element_type(payload: bytes) -> tuple[str, tuple[int, ...]]:

@@ -8,30 +8,18 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from benchmarks.browser_times import CHROMIUM, CHROMIUM_ARGS, NotStarted, dashboard
 from tests.conftest import ROOT
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 pytestmark = pytest.mark.browser
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -45,34 +33,14 @@ def app_env(tmp_path_factory) -> dict[str, str]:
 
 @contextlib.contextmanager
 def running_dashboard(env: dict[str, str]) -> Iterator[str]:
-    """Start `streamlit run dashboard.py` on a free port; yields its base URL and stops it afterwards."""
-    port = free_port()
+    """Start `streamlit run dashboard.py` on a free port (benchmarks/browser_times.py's); yields its base URL."""
     ARTIFACTS.mkdir(exist_ok=True)
-    log = open(ARTIFACTS / f"streamlit-server-{port}.log", "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=ROOT, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
+    log = ARTIFACTS / f"streamlit-server-{os.getpid()}-{time.monotonic_ns()}.log"
     try:
-        deadline = time.time() + 60
-        while True:
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read().strip() == b"ok":
-                    break
-            except OSError:
-                if time.time() > deadline or proc.poll() is not None:
-                    pytest.fail("the dashboard did not start within 60 s (see test-artifacts/streamlit-server-*.log)")
-                time.sleep(0.3)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+        with dashboard(env, log=log, wait=60) as url:
+            yield url
+    except NotStarted as e:
+        pytest.fail(f"{e} (see {log})")
 
 
 @pytest.fixture(scope="session")

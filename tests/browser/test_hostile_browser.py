@@ -10,7 +10,6 @@ change the store."""
 from __future__ import annotations
 
 import contextlib
-
 import re
 import subprocess
 import sys
@@ -210,7 +209,7 @@ def change_widgets(pg) -> list[str]:
     """What on the page could change the store: file uploaders, and buttons or links to add or remove."""
     found = [f"uploader x{pg.locator(CHANGES).count()}"] if pg.locator(CHANGES).count() else []
     found += [t for t in pg.get_by_role("button").all_inner_texts() + pg.get_by_role("link").all_inner_texts()
-              if re.search(r"\b(add|remove|upload|delete)\b", t, re.I)]
+              if re.search(r"\b(add|remove|upload|delete)\b", t, re.IGNORECASE)]
     return found
 
 
