@@ -1,6 +1,9 @@
 """Adding and removing articles from the dashboard: the store and the saved files change together, or not at all."""
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from whosaid import library, store
 from whosaid.ingest import IngestError
@@ -28,6 +31,25 @@ def test_a_second_file_with_the_same_name_gets_its_own_id(tmp_path, nlp):
     again = library.add_bytes(ARTICLE.encode(), "news.txt", root, arts, nlp=nlp)
     assert (a.doc, b.doc, again.doc) == ("news", "news-2", "news")
     assert sorted(p.name for p in arts.iterdir()) == ["news-2.txt", "news.txt"]
+    assert len(store.load_tables(root)["articles"]) == 2
+
+
+def test_two_files_of_one_name_added_at_once_keep_both(tmp_path, nlp, monkeypatch):
+    root, arts = tmp_path / "store", tmp_path / "articles"
+    both_chose = threading.Barrier(2, timeout=60)
+    extract = library.extract_article
+
+    def slow_extract(article, nlp):  # each add has chosen its id before either is stored
+        both_chose.wait()
+        return extract(article, nlp)
+
+    monkeypatch.setattr(library, "extract_article", slow_extract)
+    texts = [ARTICLE, ARTICLE.replace("May", "June")]
+    with ThreadPoolExecutor(2) as pool:
+        added = list(pool.map(lambda t: library.add_bytes(t.encode(), "news.txt", root, arts, nlp=nlp), texts))
+    assert sorted(a.doc for a in added) == ["news", "news-2"]
+    assert sorted((arts / f"{a.doc}.txt").read_text() for a in added) == sorted(texts)
+    assert sorted(p.name for p in arts.iterdir()) == ["news-2.txt", "news.txt"]  # no claim left behind
     assert len(store.load_tables(root)["articles"]) == 2
 
 

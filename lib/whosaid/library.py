@@ -2,9 +2,12 @@
 store) and remove them again. A failure leaves the store and the articles folder as they were."""
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import tempfile
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,14 +51,34 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def _free_doc(doc: str, root: Path, articles_dir: Path, suffix: str, digest: str) -> str:
-    """`doc`, or doc-2, doc-3 ... when another article already uses the id (the same content keeps its id)."""
+CLAIM_STALE_S = 3600  # a claim left by an add that died (the process killed) is taken over after an hour
+
+
+@contextlib.contextmanager
+def _claimed_doc(doc: str, root: Path, articles_dir: Path, digest: str) -> Iterator[str]:
+    """`doc`, or doc-2, doc-3 ... when another article already uses the id (the same content keeps its id), held
+    for this add alone until it is stored: another file of the same name added meanwhile takes the next id."""
     known = store.known_hashes(root)
-    base, n, cand = doc, 2, doc
-    while (cand in known and known[cand] != digest) or (
-            cand not in known and any((articles_dir / f"{cand}{s}").exists() for s in SUFFIXES)):
-        cand, n = f"{base}-{n}", n + 1
-    return cand
+    articles_dir.mkdir(parents=True, exist_ok=True)
+    n, cand = 2, doc
+    while True:
+        taken = (cand in known and known[cand] != digest) or (
+            cand not in known and any((articles_dir / f"{cand}{s}").exists() for s in SUFFIXES))
+        claim = articles_dir / f".{cand}.adding"  # a dot file: builds over the folder pass it by
+        if not taken:
+            with contextlib.suppress(FileNotFoundError):
+                if time.time() - claim.stat().st_mtime > CLAIM_STALE_S:
+                    claim.unlink()
+            try:
+                os.close(os.open(claim, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+                break
+            except FileExistsError:
+                pass
+        cand, n = f"{doc}-{n}", n + 1
+    try:
+        yield cand
+    finally:
+        claim.unlink(missing_ok=True)
 
 
 def add_bytes(data: bytes, name: str, root: str | Path, articles_dir: str | Path, *, title: str | None = None,
@@ -75,29 +98,30 @@ def add_bytes(data: bytes, name: str, root: str | Path, articles_dir: str | Path
             raise IngestError(f"{name}: {date!r} is not a date like 2017-08-16.")
     article = from_bytes(data, name, any_language=any_language)
     digest = content_hash(data + __version__.encode())
-    article.doc = _free_doc(doc_id(name), root, articles_dir, suffix, digest)
-    twin = next((doc for doc, h in store.known_hashes(root).items() if h == digest and doc != article.doc), None)
-    if twin is not None:
-        raise IngestError(f"{name}: the same file is already in the store as {twin!r}.")
-    target = articles_dir / f"{article.doc}{suffix}"
-    article.path = str(target)
-    if title and title.strip():
-        article.title = title.strip()
-    if url and url.strip():
-        article.url = url.strip()
-    give_date(article, date)
-    try:
-        extraction = extract_article(article, nlp)
-    except Exception as exc:  # the pipeline must not take the app down with it
-        raise IngestError(f"{name}: extraction failed ({type(exc).__name__}: {exc}).") from None
-    existed = target.exists()
-    _atomic_write(target, data)
-    try:
-        store.upsert(root, [(extraction, digest)])
-    except BaseException:
-        if not existed:
-            target.unlink(missing_ok=True)
-        raise
+    with _claimed_doc(doc_id(name), root, articles_dir, digest) as doc:
+        article.doc = doc
+        twin = next((d for d, h in store.known_hashes(root).items() if h == digest and d != doc), None)
+        if twin is not None:
+            raise IngestError(f"{name}: the same file is already in the store as {twin!r}.")
+        target = articles_dir / f"{article.doc}{suffix}"
+        article.path = str(target)
+        if title and title.strip():
+            article.title = title.strip()
+        if url and url.strip():
+            article.url = url.strip()
+        give_date(article, date)
+        try:
+            extraction = extract_article(article, nlp)
+        except Exception as exc:  # the pipeline must not take the app down with it
+            raise IngestError(f"{name}: extraction failed ({type(exc).__name__}: {exc}).") from None
+        existed = target.exists()
+        _atomic_write(target, data)
+        try:
+            store.upsert(root, [(extraction, digest)])
+        except BaseException:
+            if not existed:
+                target.unlink(missing_ok=True)
+            raise
     _refresh(root, aliases)
     a = extraction.article
     return Added(doc=a.doc, title=a.title, path=str(target), quotes=len(extraction.quotes),
