@@ -129,3 +129,12 @@ def test_a_name_that_modifies_a_noun_does_not_name_the_person(nlp):
             "primaries. Sanders calls himself a democratic socialist.")
     quotes, _ = resolve(nlp, text)
     assert [q.speaker for q in quotes] == ["Bernie Sanders"]  # before: "Young Sanders"
+
+
+def test_an_imagined_title_is_not_a_role(nlp):
+    text = ("Republican presidential candidate Donald Trump spoke in Ohio on Monday. "
+            "Asked about a President Donald Trump, Jeb Bush said the billionaire can't win. "
+            "Donald Trump said the polls were wrong.")
+    quotes, speakers = resolve(nlp, text)
+    assert "Donald Trump" in [q.speaker for q in quotes]
+    assert speakers["Donald Trump"].roles == ["Republican presidential candidate"]

@@ -54,6 +54,18 @@ def _is_title(tok: Token) -> bool:
     return tok.lower_ in TITLE_WORDS or tok.lower_.rstrip(".") in TITLE_WORDS
 
 
+def _role(titles: list[Token]) -> str:
+    """The role a name's title words give it ("Republican presidential nominee"), honorifics left out; none when
+    the words end in a modifier whose noun was not kept ("former", "presidential") that is no party or nation, or
+    when the name is one imagined ("a President Donald Trump")."""
+    words = [t for t in titles if t.lower_.rstrip(".") not in HONORIFICS]
+    if not words or (words[-1].pos_ == "ADJ" and words[-1].ent_type_ != "NORP"):
+        return ""
+    if titles[0].i and titles[0].nbor(-1).lower_ in ("a", "an"):  # "a President Donald Trump": one imagined
+        return ""
+    return _text_of(words)
+
+
 def _name_run(head: Token) -> tuple[list[Token], list[Token]]:
     """(name tokens, title tokens) of the proper-noun run ending at or around `head`."""
     doc = head.doc
@@ -121,7 +133,7 @@ class _Registry:
                 self.full_names.setdefault(name[-1].text, full)
             title = " ".join(t.lower_ for t in titles if t.lower_ not in HONORIFICS).strip()
             if title:
-                self._add_title(title, full, _text_of([t for t in titles if t.lower_.rstrip(".") not in HONORIFICS]))
+                self._add_title(title, full, _role(titles))
         self.bare: set[str] = self._introduced_bare(doc)
         for tok in doc:  # titles before names the NER missed: "President Donald Trump's orders"
             if tok.pos_ == "PROPN" and not _is_title(tok) and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN"):
@@ -132,8 +144,7 @@ class _Registry:
                     if len(name) >= 2:
                         self.full_names.setdefault(name[-1].text, full)
                         self.kind_of.setdefault(full, "PERSON")
-                    self._add_title(title, self.canonical(name),
-                                    _text_of([t for t in titles if t.lower_.rstrip(".") not in HONORIFICS]))
+                    self._add_title(title, self.canonical(name), _role(titles))
         for tok in doc:  # people the NER missed: a two-word proper name that does something ("Rahm Emanuel said")
             if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ in ("", "PERSON"):
                 name, titles = _name_run(tok)
@@ -338,7 +349,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> tuple[list[Quote], list[S
             sp.aliases.append(mention)
         if head.pos_ == "PROPN" and not head.is_lower:
             _, titles = _name_run(head)
-            title = _text_of([t for t in titles if t.lower_.rstrip(".") not in HONORIFICS])
+            title = _role(titles)
             if title and title not in sp.roles:
                 sp.roles.append(title)
         elif head.is_lower and head.pos_ in ("NOUN", "PROPN") and kind != "OTHER":
