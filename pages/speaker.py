@@ -19,6 +19,7 @@ from whosaid.dashboard import (
     md,
     queries,
     quote_block,
+    roles_line,
 )
 
 st.title("Speaker")
@@ -45,7 +46,7 @@ if speaker:
     facts = data.ask(queries.speaker_facts, speaker)
     roles = data.ask(queries.roles_by_person, (speaker,)).get(speaker, [])
     st.header(md(speaker))
-    st.markdown("**Roles and titles in the texts:** " + (md("; ".join(roles)) if roles else "none given"))
+    st.markdown("**Roles and titles in the texts:** " + (roles_line(roles) if roles else "none given"))
     cols = st.columns(3)
     cols[0].metric("Quotes", facts["quotes"])
     cols[1].metric("Articles", facts["articles"])

@@ -24,6 +24,7 @@ from whosaid.dashboard import (
     outlet_filter,
     queries,
     quote_block,
+    roles_line,
     type_filter,
 )
 
@@ -111,7 +112,7 @@ if speaker and data.is_person(speaker):
     st.subheader(md(speaker))
     my_roles = data.ask(queries.roles_by_person, (speaker,)).get(speaker)
     if my_roles:
-        st.caption("Described as: " + md("; ".join(my_roles)))
+        st.caption("Described as: " + roles_line(my_roles))
     links = st.columns(3)
     links[0].page_link(SPEAKER.file, label="Speaker page", icon=":material/person:",
                        query_params={"name": speaker})

@@ -77,3 +77,26 @@ def build(root: Path) -> Path:
     """Write the two articles into a store at `root`."""
     store.upsert(root, [(ex, f"hash-{ex.article.doc}") for ex in extractions()])
     return root
+
+
+ROLES_PERSON = "Jane Roe"
+ROLES_TEXT = 'Jane Roe spoke. "We will win," Jane Roe said.\n'
+
+
+def build_roles(root: Path) -> Path:
+    """A store of four articles quoting one person, who is given roles: Senator by three (spelt two ways), Mayor by
+    two and first, Former mayor by one."""
+    t = ROLES_TEXT
+    c0, n0, s0 = t.index('"We'), t.rindex(ROLES_PERSON), t.index("said")
+    said = Quote([(c0, t.index(',"') + 2)], [(n0, n0 + len(ROLES_PERSON))], [(s0, s0 + 4)], "direct", ROLES_PERSON,
+                 "s0", "say", t[c0:t.index(',"') + 2])
+
+    def article(doc: str, roles: list[str]) -> Extraction:
+        return Extraction(article=Article(doc=doc, text=t, title=doc, date="2020-01-02", date_source="given",
+                                          date_confidence=1.0),
+                          speakers=[Speaker("s0", ROLES_PERSON, "PERSON", roles, [ROLES_PERSON])], quotes=[said],
+                          events=[])
+
+    store.upsert(root, [(article("a", ["Mayor", "Former mayor"]), "ha"), (article("b", ["Senator"]), "hb"),
+                        (article("c", ["senator", "Mayor"]), "hc"), (article("d", ["Senator"]), "hd")])
+    return root

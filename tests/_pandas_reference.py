@@ -207,14 +207,16 @@ def persons_by_weight(q: pd.DataFrame) -> list[str]:
 
 
 def roles_by_person(speakers: pd.DataFrame) -> dict[str, list[str]]:
-    """The roles or titles the texts give each person, in order first seen, without repeats."""
-    out: dict[str, list[str]] = {}
-    for person, roles in zip(speakers["person"], speakers["roles"]):
-        seen = out.setdefault(person, [])
+    """The roles or titles the texts give each person, without repeats: those of the most articles first, then in
+    order first seen."""
+    count: dict[str, dict[str, set]] = {}
+    first: dict[str, dict[str, str]] = {}
+    for person, doc, roles in zip(speakers["person"], speakers["doc"], speakers["roles"]):
         for r in _list(roles):
-            if isinstance(r, str) and r.strip() and r.strip().casefold() not in {x.casefold() for x in seen}:
-                seen.append(r.strip())
-    return out
+            if isinstance(r, str) and r.strip():
+                first.setdefault(person, {}).setdefault(r.strip().casefold(), r.strip())
+                count.setdefault(person, {}).setdefault(r.strip().casefold(), set()).add(doc)
+    return {p: sorted(first[p].values(), key=lambda r: -len(count[p][r.casefold()])) for p in first}
 
 
 NAME_RE = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|van|von|al|bin))*(?<![.’'])")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from _apptest import new_app, open_page
-from _dashboard_data import build
+from _dashboard_data import ROLES_PERSON, build, build_roles
 from whosaid.dashboard.routes import ADD_ARTICLES, ARTICLE, OVERVIEW, QUOTES, ROUTES, SPEAKER, TIMELINE, WHO_SAID_WHAT
 
 from tests.conftest import ROOT
@@ -171,6 +171,17 @@ def test_speaker_page_roles_mentions_words_and_merges(app):
     assert "cave" in set(table_with(at, "word", "z")["word"])
     merges = table_with(at, "how", "name")
     assert set(merges["name"]) == {"Rahm Emanuel", "Emanuel"}
+
+
+def test_a_speakers_most_attested_roles_come_first_and_the_rest_are_counted(tmp_path, monkeypatch):
+    monkeypatch.setenv("WHOSAID_STORE", str(build_roles(tmp_path / "store")))
+    monkeypatch.setenv("WHOSAID_ARTICLES", str(tmp_path / "articles"))
+    monkeypatch.setenv("WHOSAID_ROLES_SHOWN", "2")
+    at = open_page(new_app(), SPEAKER.file, name=ROLES_PERSON)
+    assert not at.exception
+    assert "**Roles and titles in the texts:** Senator; Mayor and 1 more" in [m.value for m in at.markdown]
+    assert list(table_with(at, "role", "title")["role"]) == ["Senator", "senator", "Senator", "Mayor", "Mayor",
+                                                            "Former mayor"]
 
 
 def test_every_page_has_a_link_to_its_view(app):

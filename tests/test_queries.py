@@ -7,7 +7,8 @@ from datetime import date
 
 import _pandas_reference as ref
 import pytest
-from _dashboard_data import build
+from _dashboard_data import ROLES_PERSON, build, build_roles
+from whosaid import store
 from whosaid.dashboard import queries
 from whosaid.dashboard.db import Corpus
 from whosaid.dashboard.queries import EventFilter, QuoteFilter
@@ -262,3 +263,12 @@ def test_stories_of_a_store_without_stored_ones_are_computed(db):
     one = queries.story(db, queries.stories(db, queries.EventFilter(docs=("b-lawsuit",)), order="date",
                                             fine=True)["story_id"].iloc[0])
     assert list(one["reports"]["doc"]) == ["b-lawsuit"] and one["n_articles"] == 1
+
+
+def test_a_persons_roles_read_most_articles_first(tmp_path):
+    build_roles(tmp_path)
+    corpus = Corpus(tmp_path, store.store_version(tmp_path), warm=False)
+    try:
+        assert queries.roles_by_person(corpus, [ROLES_PERSON]) == {ROLES_PERSON: ["Senator", "Mayor", "Former mayor"]}
+    finally:
+        corpus.close()

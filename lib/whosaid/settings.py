@@ -83,6 +83,9 @@ TEXT_QUOTES = Number("text_quotes", "WHOSAID_TEXT_QUOTES", 20000,
 OUTLET_PERSONS = Number("outlet_persons", "WHOSAID_OUTLET_PERSONS", 15,
                         "persons drawn in the who-said-what heat map of whom each outlet quotes (shown when the "
                         "store holds two outlets or more)")
+ROLES_SHOWN = Number("roles_shown", "WHOSAID_ROLES_SHOWN", 6,
+                     "roles written beside a speaker's name, those the most articles give first; the speaker page "
+                     "lists them all with their articles")
 MEMORY_MB = Number("memory_mb", "WHOSAID_MEMORY_MB", 512,
                    "memory in megabytes DuckDB may use for the dashboard (its copies of the quotes and events "
                    "included); past it, DuckDB spills to a temporary folder")
@@ -96,4 +99,4 @@ def read_only() -> bool:
 
 
 NUMBERS = (PAGE_SIZE, CHART_SPEAKERS, SPEAKER_QUOTES, TABLE_ROWS, TIMELINE_MARKS, OPTION_LIMIT, TEXT_QUOTES,
-           OUTLET_PERSONS, MEMORY_MB)
+           OUTLET_PERSONS, ROLES_SHOWN, MEMORY_MB)

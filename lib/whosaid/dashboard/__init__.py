@@ -45,6 +45,7 @@ from whosaid.dashboard.ui import (
     positive,
     quote_block,
     reset_page,
+    roles_line,
     set_param,
     short,
     type_filter,
@@ -56,19 +57,21 @@ from whosaid.settings import (
     OPTION_LIMIT,
     OUTLET_PERSONS,
     PAGE_SIZE,
+    ROLES_SHOWN,
     SPEAKER_QUOTES,
     TABLE_ROWS,
     TEXT_QUOTES,
     TIMELINE_MARKS,
 )
 
-__all__ = ["ADD_ARTICLES", "ARTICLE", "CHART_SPEAKERS", "MAX_BYTES", "OPTION_LIMIT", "OUTLET_PERSONS", "OVERVIEW",
-           "PAGE_SIZE", "QUOTES", "ROUTES", "SPEAKER", "SPEAKER_QUOTES", "TABLE_ROWS", "TEXT_QUOTES", "TIMELINE",
-           "TIMELINE_MARKS", "UNATTRIBUTED", "WHO_SAID_WHAT", "Data", "IngestError", "Route", "aliases_path",
-           "charts", "check_params", "cue_class_filter", "current_aliases", "color_of", "data_or_stop", "date_range",
-           "exports", "highlight", "in_span", "library", "link_box", "listed", "load_data", "md", "nlp",
-           "outlet_filter", "pager", "paths", "positive", "queries", "quote_block", "reset_page", "routes", "run",
-           "set_param", "short", "speaker_options", "tint", "type_filter", "url_pick"]
+__all__ = ["ADD_ARTICLES", "ARTICLE", "CHART_SPEAKERS", "Data", "IngestError", "MAX_BYTES", "OPTION_LIMIT",
+           "OUTLET_PERSONS", "OVERVIEW", "PAGE_SIZE", "QUOTES", "ROLES_SHOWN", "ROUTES", "Route", "SPEAKER",
+           "SPEAKER_QUOTES", "TABLE_ROWS", "TEXT_QUOTES", "TIMELINE", "TIMELINE_MARKS", "UNATTRIBUTED",
+           "WHO_SAID_WHAT", "aliases_path", "charts", "check_params", "color_of", "cue_class_filter",
+           "current_aliases", "data_or_stop", "date_range", "exports", "highlight", "in_span", "library", "link_box",
+           "listed", "load_data", "md", "nlp", "outlet_filter", "pager", "paths", "positive", "queries", "quote_block",
+           "reset_page", "roles_line", "routes", "run", "set_param", "short", "speaker_options", "tint", "type_filter",
+           "url_pick"]
 
 
 def __getattr__(name: str) -> Any:

@@ -461,18 +461,27 @@ def _list(value: object) -> list:
 
 
 def roles_by_person(db: Corpus, persons: Sequence[str]) -> dict[str, list[str]]:
-    """The roles or titles the texts give each of the persons, in order first seen, without repeats."""
+    """The roles or titles the texts give each of the persons, without repeats: those given by the most articles
+    first, then in order first seen."""
     if not persons:
         return {}
     sql, params = _in("p.person", persons)
-    rows = db.rows(f"SELECT p.person, p.roles FROM person_roles p WHERE {sql} ORDER BY p._f, p._row", params)
-    out: dict[str, list[str]] = {}
-    for person, roles in rows:
-        seen = out.setdefault(person, [])
-        for r in _list(roles):
-            if isinstance(r, str) and r.strip() and r.strip().casefold() not in {x.casefold() for x in seen}:
-                seen.append(r.strip())
-    return out
+    rows = db.rows(f"SELECT p.person, p.doc, p.roles FROM person_roles p WHERE {sql} ORDER BY p._f, p._row", params)
+    return _by_articles((person, doc, r) for person, doc, roles in rows for r in _list(roles))
+
+
+def _by_articles(given: Iterable[tuple[str, str, object]]) -> dict[str, list[str]]:
+    """(person, doc, role) rows -> each person's roles (the first spelling of each, case aside), the most articles
+    first, ties in the order first seen."""
+    docs: dict[str, dict[str, set[str]]] = {}
+    shown: dict[tuple[str, str], str] = {}
+    for person, doc, role in given:
+        if isinstance(role, str) and role.strip():
+            key = role.strip().casefold()
+            shown.setdefault((person, key), role.strip())
+            docs.setdefault(person, {}).setdefault(key, set()).add(doc)
+    return {person: [shown[(person, k)] for k in sorted(by, key=lambda k: -len(by[k]))]
+            for person, by in docs.items()}
 
 
 def name_variants(db: Corpus, person: str) -> pd.DataFrame:
@@ -484,11 +493,16 @@ def name_variants(db: Corpus, person: str) -> pd.DataFrame:
 
 
 def role_sources(db: Corpus, person: str) -> pd.DataFrame:
-    """Each role the texts give a person with the article it comes from (columns role, title, doc), in the order
-    first seen, one row per role and article."""
-    return db.df("""WITH r AS (SELECT doc, trim(unnest(roles)) AS role, _f, _row FROM person_roles WHERE person = ?)
-                    SELECT r.role, coalesce(t.title, r.doc) AS title, r.doc FROM r LEFT JOIN titles t ON t.doc = r.doc
-                    WHERE r.role <> '' GROUP BY r.role, r.doc, t.title ORDER BY min(r._f), min(r._row), r.role""",
+    """Each role the texts give a person with the article it comes from (columns role, title, doc), one row per
+    role and article: the roles the most articles give first (as `roles_by_person` orders them), then in the order
+    first seen."""
+    return db.df("""WITH r AS (SELECT doc, trim(unnest(roles)) AS role, _f, _row FROM person_roles WHERE person = ?),
+                    g AS (SELECT r.role, r.doc, min(r._f) AS f, min(r._row) AS row FROM r WHERE r.role <> ''
+                          GROUP BY r.role, r.doc)
+                    SELECT g.role, coalesce(t.title, g.doc) AS title, g.doc FROM g LEFT JOIN titles t ON t.doc = g.doc
+                    ORDER BY count(*) OVER (PARTITION BY lower(g.role)) DESC,
+                             min(g.f) OVER (PARTITION BY lower(g.role)), min(g.row) OVER (PARTITION BY lower(g.role)),
+                             lower(g.role), g.f, g.row, g.role""",
                  [person])
 
 
@@ -582,6 +596,8 @@ def distinctive_words(db: Corpus, person: str, n: int = 15, limit: int | None = 
     for w, c in mine.items():
         aw = prior.get(w, c)  # the pooled counts as prior
         rest = aw - c
+        if min(n1 + a0 - c - aw, n2 + a0 - rest - aw) <= 0:
+            continue  # the word is all that is said: nothing to set it against (one speaker, one word)
         d = (math.log((c + aw) / (n1 + a0 - c - aw)) - math.log((rest + aw) / (n2 + a0 - rest - aw)))
         var = 1 / (c + aw) + 1 / (rest + aw)
         rows.append((w, c, d / math.sqrt(var)))

@@ -15,7 +15,7 @@ from whosaid.dashboard.queries import CUE_CLASS_LIST, PERSON_TYPES
 from whosaid.dashboard.routes import ADD_ARTICLES, Route, routes
 from whosaid.dashboard.state import Data, articles_dir, load_data, store_root
 from whosaid.dates import is_day, parse_day
-from whosaid.settings import read_only
+from whosaid.settings import ROLES_SHOWN, read_only
 
 
 def _leave_pages_folder_mode() -> None:
@@ -255,6 +255,14 @@ def quote_block(text: object) -> None:
     """A quote's text as an escaped, indented block."""
     st.html('<blockquote style="border-left:3px solid #ccc;margin:0.2rem 0 0.2rem 0;padding:0.1rem 0.8rem;">'
             + html.escape(" ".join(str(text or "").split())) + "</blockquote>")
+
+
+def roles_line(roles: Sequence[str]) -> str:
+    """A speaker's roles for a line of Markdown, escaped: the first `roles_shown` (the most attested) and how many
+    more there are."""
+    n = ROLES_SHOWN.value()
+    more = f" and {len(roles) - n} more" if len(roles) > n else ""
+    return md("; ".join(roles[:n])) + more
 
 
 def short(text: object, n: int = 90) -> str:
