@@ -29,7 +29,9 @@ facts = data.ask(queries.overview)
 cols = st.columns(5)
 cols[0].metric("Articles", facts["articles"])
 cols[1].metric("Quotes", facts["quotes"])
-cols[2].metric("Speakers", facts["speakers"])
+cols[2].metric("Speakers", facts["speakers"],
+               help="Everyone quoted, across articles: people, organisations, groups and sources (the report, a "
+                    "lawsuit). Pronouns that name nobody are not counted. Who said what counts people by default.")
 cols[3].metric("Events", facts["events"])
 window = data.ask(queries.event_window)  # where most dated events fall, when a few lie far off
 ends = (window.lo.isoformat(), window.hi.isoformat()) if window else (facts["events_from"], facts["events_to"])
