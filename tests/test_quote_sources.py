@@ -45,3 +45,12 @@ def test_the_user_of_a_thing_still_says_what_it_is_used_for(nlp):
     text = ("The National Rifle Association, which has endorsed Trump, used the comments to urge people to vote for "
             "him on Election Day.")
     assert [s[:2] for s in sources(nlp, text)] == [("urge", "The National Rifle Association")]
+
+
+def test_one_speaker_says_several_things(nlp):
+    text = ("Graham called both Trump and Democratic front-runner Hillary Clinton \u201ccrazy\u201d and said the "
+            "Republican party is bound to lose to Clinton if an alternative to Trump is not found.")
+    assert sources(nlp, text) == [("called", "Graham", "Graham"), ("said", "Graham", "Graham")]
+    text = ("Fiorina was upfront about her distaste for Donald Trump, the current GOP front-runner, saying "
+            "conservatives must unite.")
+    assert [s[1] for s in sources(nlp, text)] == ["Fiorina", "Fiorina"]

@@ -696,17 +696,20 @@ def _learned_attributions(doc: Doc, tagger: QuoteTagger, attrs: list[_Attr]) -> 
     subject: "the plan was criticized by X")."""
     proposals, sources = tagger.propose(doc, _hints(attrs))
     taken: set[int] = set()
+    worded: set[int] = set()  # contents and cues: never a source, while one speaker can say several things
     for a, src in zip(attrs, sources):
         if not a.source and src and not a.subject and not any(i in a.content for i in src):
             a.source = src
         taken |= a.content | set(a.cue) | set(a.source)
+        worded |= a.content | set(a.cue)
     out = []
     for p in proposals:
         content = p.content - taken
         if not p.source or any(i in taken for i in p.cue) or len(content) < 0.5 * len(p.content):
             continue  # no one says it (who-said-what needs a who), or it overlaps a surer proposal
-        out.append(_Attr(content=content, cue=p.cue, source=[i for i in p.source if i not in taken], lemma=p.lemma))
+        out.append(_Attr(content=content, cue=p.cue, source=[i for i in p.source if i not in worded], lemma=p.lemma))
         taken |= content | set(p.cue) | set(p.source)
+        worded |= content | set(p.cue)
     return out
 
 
