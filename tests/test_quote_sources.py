@@ -54,3 +54,10 @@ def test_one_speaker_says_several_things(nlp):
     text = ("Fiorina was upfront about her distaste for Donald Trump, the current GOP front-runner, saying "
             "conservatives must unite.")
     assert [s[1] for s in sources(nlp, text)] == ["Fiorina", "Fiorina"]
+
+
+def test_the_name_before_an_aside_not_the_aside_s_noun(nlp):
+    text = ("Trump is keeping up his criticism of his closest Republican rivals in the hours before the first Super "
+            "Tuesday polls\nTrump, in Kentucky, said Tuesday that March Rubio was \u201ca total lightweight\u201d while "
+            "Ted Cruz is \u201ca basket case\u201d and \u201ca liar.\u201d")
+    assert sources(nlp, text)[-1] == ("said", "Trump", "Trump")

@@ -146,7 +146,18 @@ def _preceding_name(verb: Token) -> Token | None:
         i -= 1
     if i >= 0 and doc[i].pos_ in ("PROPN", "NOUN", "PRON") and doc[i].sent.start == verb.sent.start \
             and not doc[i].is_space and doc[i].dep_ in ("appos", "pobj", "npadvmod", "dep", "conj", "dobj"):
-        return doc[i]
+        return _name_before_aside(doc[i]) or doc[i]
+    return None
+
+
+def _name_before_aside(tok: Token) -> Token | None:
+    """The name before a phrase set off by commas that ends in `tok` ('Trump, in Kentucky, said')."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return None
+    doc, start = tok.doc, min(t.i for t in tok.head.subtree)
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].pos_ == "PROPN" \
+            and doc[start - 2].sent.start == tok.sent.start:
+        return doc[start - 2]
     return None
 
 
