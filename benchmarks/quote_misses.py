@@ -9,7 +9,9 @@ the lexicon, found with other boundaries (a prediction overlaps it), or a listed
 do not recognise. The last are grouped by construction: the cue's part of speech and tag, its dependency relation
 to its head, how the content hangs from the cue (the content head's relation to the cue, or the cue's relation
 to the content head), passive voice, whether the rules find a subject, and whether the frame is in the cue's
-lexicon row. Prints counts by kind and by construction (with examples), then one JSON line.
+lexicon row. Wrong sources of matched attributions are sorted too: none found, a pronoun where the gold names the
+person, another name, a description, and so on, and whether the predicted cue is the gold's (else a neighbouring or
+nested attribution took the match). Prints counts by kind and by construction (with examples), then one JSON line.
 """
 from __future__ import annotations
 
@@ -46,6 +48,30 @@ def content_head(doc, ids: set[int]):
         if t.head.i not in ids or t.head.i == t.i:
             return t
     return None
+
+
+def wrong_source_kind(doc, gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> str:
+    """What a wrong predicted source is beside the gold's: none, a pronoun, a name or a description."""
+    from whosaid.quotes.speakers import RELATIVE
+
+    def tokens(spans):
+        return [t for s, e in spans for t in (doc.char_span(s, e, alignment_mode="expand") or []) if not t.is_punct]
+
+    g, p = tokens(gold), tokens([tuple(x) for x in pred])
+    if not p:
+        return "no source found"
+    if len(g) == 1 and g[0].lower_ in RELATIVE:
+        return "a relative who/which/that in the gold"
+    g_pron = all(t.pos_ == "PRON" for t in g)
+    p_pron = all(t.pos_ == "PRON" for t in p)
+    g_name, p_name = any(t.pos_ == "PROPN" for t in g), any(t.pos_ == "PROPN" for t in p)
+    if p_pron:
+        return ("another mention's pronoun" if g_pron else "a pronoun where the gold names the person" if g_name
+                else "a pronoun where the gold has a description")
+    if p_name:
+        return "a name where the gold has a pronoun" if g_pron else "another name" if g_name else \
+            "a name where the gold has a description"
+    return "a description or other noun"
 
 
 def construction(doc, cue_tok, content: set[int]) -> str:
@@ -100,6 +126,9 @@ def main(argv: list[str] | None = None) -> int:
         docs = list(load_nlp().pipe((t.read_text(encoding="utf-8") for t, _ in files), batch_size=16))
     chosen = [((doc, None), f) for doc, f in zip(docs, files)]
     kinds: Counter[str] = Counter()
+    wrong: Counter[str] = Counter()
+    wrong_cue: Counter[bool] = Counter()
+    wrong_examples: dict[str, list[str]] = defaultdict(list)
     groups: dict[str, list[str]] = defaultdict(list)
     for (doc, _), (_, ann) in chosen:
         text = doc.text
@@ -116,8 +145,16 @@ def main(argv: list[str] | None = None) -> int:
                 used_p.add(pi)
                 if golds[gi]["source"]:
                     kinds["with source"] += 1
-                    kinds["source ok"] += dice_overlap(golds[gi]["source"],
-                                                       [tuple(s) for s in kept[pi].speaker_spans])[0] > 0
+                    ok = dice_overlap(golds[gi]["source"], [tuple(s) for s in kept[pi].speaker_spans])[0] > 0
+                    kinds["source ok"] += ok
+                    if not ok:
+                        kind = wrong_source_kind(doc, golds[gi]["source"], kept[pi].speaker_spans)
+                        same_cue = dice_overlap(golds[gi]["cue"], [tuple(s) for s in kept[pi].cue_spans])[0] > 0
+                        wrong[kind] += 1
+                        wrong_cue[same_cue] += 1
+                        src = " ".join(text[s:e] for s, e in kept[pi].speaker_spans) or "-"
+                        wrong_examples[kind].append(f"gold [{' '.join(text[s:e] for s, e in golds[gi]['source'])}]"
+                                                    f" predicted [{src}] (cue [{' '.join(text[s:e] for s, e in kept[pi].cue_spans)}])")
         kinds["gold"] += len(golds)
         kinds["matched"] += len(used_g)
         kinds["pred"] += len(preds)
@@ -162,12 +199,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {len(items):4}  {label}")
         for ex in items[:args.examples]:
             print(f"          {ex}")
+    print(f"wrong sources by kind ({sum(wrong.values())}; {wrong_cue[True]} with the gold's cue, {wrong_cue[False]} "
+          f"from another cue whose content matched):")
+    for kind, n in wrong.most_common():
+        print(f"  {n:4}  {kind}")
+        for ex in wrong_examples[kind][:args.examples]:
+            print(f"          {ex}")
     by_rel: Counter[str] = Counter()
     for label, items in groups.items():
         by_rel[label.split(" ")[3] if label != "according to" else label] += len(items)
     print("by content relation: " + ", ".join(f"{k} {v}" for k, v in by_rel.most_common(12)))
     print(json.dumps({"benchmark": "quote_misses", "split": "train", "offset": args.offset, "docs": len(chosen),
                       **{k.replace(" ", "_").replace(",", ""): v for k, v in kinds.items()},
+                      "wrong_sources": dict(wrong.most_common()), "wrong_sources_same_cue": wrong_cue[True],
                       "constructions": {k: len(v) for k, v in sorted(groups.items(), key=lambda kv: -len(kv[1]))[:10]}}))
     return 0
 

@@ -43,3 +43,5 @@ def test_missed_attributions_are_counted_by_kind_on_three_train_documents(capsys
     assert figures["matched"] + sum(figures.get(k, 0) for k in kinds) == figures["gold"]  # every gold sorted once
     assert figures["overlap_p"] >= 0.6 and figures["overlap_r"] >= 0.4
     assert "listed cues by construction" in out
+    assert figures["source_ok"] + sum(figures["wrong_sources"].values()) == figures["with_source"]  # each wrong one sorted
+    assert "wrong sources by kind" in out

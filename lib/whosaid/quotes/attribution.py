@@ -33,6 +33,12 @@ from whosaid.quotes.learned import Hint, QuoteTagger, shipped_tagger
 from whosaid.quotes.marks import Quoted, find_quoted, word_count
 
 SUBJ = ("nsubj", "csubj")
+OBJECT_CONTROL = {  # verbs whose object does what the infinitive after it says ('forced his rival to distance herself')
+    "force", "prompt", "lead", "require", "urge", "ask", "push", "press", "pressure", "encourage",
+    "allow", "leave", "cause", "drive", "convince", "persuade", "invite", "inspire", "get", "want", "expect",
+    "compel", "spur", "tell", "challenge", "dare", "call", "implore", "beg", "order", "advise", "remind",
+    "warn", "motivate", "provoke",
+}
 EDGE_PUNCT = set(",;:—–-()[]") | {"...", "…"}
 SCARE_MAX_WORDS = 4  # quoted words up to this many are a quote only when a cue says so
 WORDING_NOUNS = {"phrase", "word", "term", "slogan", "line", "message", "motto", "mantra", "refrain",
@@ -79,7 +85,9 @@ def _subject(verb: Token) -> Token | None:
     """The token that says it: the verb's subject, or the subject its participle, conjunct or clause inherits."""
     cur = verb
     for _ in range(4):
-        subj = next((c for c in cur.children if c.dep_ in SUBJ), None)
+        subj = _nearest_subject(cur)
+        if subj is not None and cur is not verb and subj.pos_ == "PRON":
+            return _reporter(cur) or subj
         if subj is not None:
             return subj  # "who" too: PolNeAR marks the relative pronoun; speakers.py resolves it
         agent = next((c for c in cur.children if c.dep_ == "agent"), None)
@@ -91,12 +99,43 @@ def _subject(verb: Token) -> Token | None:
             return None  # "he was asked": the subject is the addressee
         if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ == "VBG":
             return cur.head  # "Sessions, who said ...", "a spokesman saying ..."
+        controller = _object_controller(cur)
+        if controller is not None:
+            return controller
         if (cur.dep_ in ("advcl", "conj", "xcomp", "pcomp") or (cur.dep_ == "prep" and cur.pos_ == "ADP")) \
                 and cur.head.i != cur.i:
             cur = cur.head  # "... began by saying": the subject of the verb the clause hangs from
             continue
         return _preceding_name(verb) if verb.dep_ == "ROOT" else None
     return None
+
+
+def _object_controller(clause: Token) -> Token | None:
+    """The object an infinitive's subject is ('it has forced his rival, Hillary Clinton, to distance herself',
+    'prompting them to focus on'): the noun the verb above takes before the clause."""
+    if clause.dep_ != "xcomp" or clause.head.i == clause.i:
+        return None
+    if clause.head.lemma_.lower() not in OBJECT_CONTROL:
+        return None  # 'used the comments to urge': the subject does it
+    obj = next((c for c in clause.head.children if c.dep_ == "dobj" and c.i < clause.i), None)
+    return obj if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON") else None
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; of several (a misparse: '“... Michigan, Ohio,” Mr. Trump said'), the nearest."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJ]
+    named = [c for c in subjects if c.pos_ != "DET"] or subjects  # 'Republican figures — ... — both suggested'
+    return min(named, key=lambda c: abs(c.i - verb.i)) if named else None
+
+
+def _reporter(clause: Token) -> Token | None:
+    """The subject of the cue that reports `clause` ('Trump insisted that he has ..., claiming ...'): a verb
+    joined to a reported clause whose subject is a pronoun is said by the reporter, as PolNeAR marks it."""
+    head = clause.head
+    if clause.dep_ != "ccomp" or not head.i < clause.i or cue_for(head) is None:
+        return None
+    subj = _nearest_subject(head)
+    return subj if subj is not None and subj.lower_ not in ("it", "there", "that", "this") else None
 
 
 def _preceding_name(verb: Token) -> Token | None:
@@ -107,7 +146,18 @@ def _preceding_name(verb: Token) -> Token | None:
         i -= 1
     if i >= 0 and doc[i].pos_ in ("PROPN", "NOUN", "PRON") and doc[i].sent.start == verb.sent.start \
             and not doc[i].is_space and doc[i].dep_ in ("appos", "pobj", "npadvmod", "dep", "conj", "dobj"):
-        return doc[i]
+        return _name_before_aside(doc[i]) or doc[i]
+    return None
+
+
+def _name_before_aside(tok: Token) -> Token | None:
+    """The name before a phrase set off by commas that ends in `tok` ('Trump, in Kentucky, said')."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return None
+    doc, start = tok.doc, min(t.i for t in tok.head.subtree)
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].pos_ == "PROPN" \
+            and doc[start - 2].sent.start == tok.sent.start:
+        return doc[start - 2]
     return None
 
 
@@ -657,17 +707,20 @@ def _learned_attributions(doc: Doc, tagger: QuoteTagger, attrs: list[_Attr]) -> 
     subject: "the plan was criticized by X")."""
     proposals, sources = tagger.propose(doc, _hints(attrs))
     taken: set[int] = set()
+    worded: set[int] = set()  # contents and cues: never a source, while one speaker can say several things
     for a, src in zip(attrs, sources):
         if not a.source and src and not a.subject and not any(i in a.content for i in src):
             a.source = src
         taken |= a.content | set(a.cue) | set(a.source)
+        worded |= a.content | set(a.cue)
     out = []
     for p in proposals:
         content = p.content - taken
         if not p.source or any(i in taken for i in p.cue) or len(content) < 0.5 * len(p.content):
             continue  # no one says it (who-said-what needs a who), or it overlaps a surer proposal
-        out.append(_Attr(content=content, cue=p.cue, source=[i for i in p.source if i not in taken], lemma=p.lemma))
+        out.append(_Attr(content=content, cue=p.cue, source=[i for i in p.source if i not in worded], lemma=p.lemma))
         taken |= content | set(p.cue) | set(p.source)
+        worded |= content | set(p.cue)
     return out
 
 
@@ -717,7 +770,7 @@ def extract_quotes(doc: Doc, *, tagger: QuoteTagger | None | bool = True) -> lis
         spans = _merge_spans(spans, text)
         if not spans:
             continue
-        src = _char_spans(doc, _same_para(doc, doc[a.cue[0]], set(a.source)))
+        src = _char_spans(doc, _same_para(doc, doc[a.cue[0]], set(_source_outside_quote(doc, a))))
         src = [(min(s for s, _ in src), max(e for _, e in src))] if src else []
         cue = _char_spans(doc, set(a.cue)) or [(doc[a.cue[0]].idx, doc[a.cue[0]].idx + len(doc[a.cue[0]]))]
         body = " … ".join(text[s:e].strip() for s, e in spans)
@@ -726,6 +779,28 @@ def extract_quotes(doc: Doc, *, tagger: QuoteTagger | None | bool = True) -> lis
                             cue_class=_class(doc, a)))
     quotes.sort(key=lambda q: q.content_spans[0][0])
     return quotes
+
+
+def _source_outside_quote(doc: Doc, a: _Attr) -> list[int]:
+    """The source, unless the parser took it from inside the attribution's own quotation ('“Like Oakland. Or
+    Ferguson,” Trump said', '“We were wrong,” Ramos, 58, told AFP'): then the phrase between the quotation
+    and the cue, or none."""
+    if not a.source:
+        return a.source
+    first, last, cue = doc[a.source[0]].idx, doc[a.source[-1]].idx, doc[a.cue[0]].idx
+    for s, e in a.extra:
+        if not (s <= first and last < e) or s <= cue < e:
+            continue
+        j = next((t.i for t in doc[a.source[-1]:a.cue[0]] if t.idx >= e), a.cue[0])
+        while j < a.cue[0] and (doc[j].is_punct or doc[j].is_space):
+            j += 1
+        if j >= a.cue[0] or doc[j].pos_ not in ("PROPN", "NOUN", "PRON", "DET"):
+            return []
+        head = doc[j]
+        while head.head.i > head.i and head.dep_ in ("compound", "amod", "det", "poss") and head.head.i < a.cue[0]:
+            head = head.head
+        return [i for i in _source_ids(head) if i < a.cue[0]]
+    return a.source
 
 
 def _class(doc: Doc, a: _Attr) -> str:
