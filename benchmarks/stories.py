@@ -245,7 +245,7 @@ def report(fig: dict) -> None:
         print(f"{split:>6}: {fig[f'{split}_pairs']} hand-read pairs ({fig[f'{split}_same']} same), "
               f"precision {fig[f'{split}_precision']}, recall {fig[f'{split}_recall']} "
               f"(band-weighted {fig[f'{split}_recall_weighted']})")
-    print("  (the threshold was tuned on train pairs only; dev pairs were kept out)")
+    print("  (the threshold and the same-doer bonus were chosen on train pairs; dev pairs were kept out of the fit)")
     print(f"window {fig['window']}: dated events inside {fig['dated_in_window']}, stories inside "
           f"{fig['stories_in_window']}")
     print(f"stories built in {fig['seconds']} s")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 from whosaid.corpus import MEMBER_COLUMNS, STORY_COLUMNS, build_stories
-from whosaid.corpus.stories import cluster_events
+from whosaid.corpus.stories import SAME_DOER_BONUS, cluster_events
 
 FILLER = ["said the campaign was going well", "said the poll was wrong", "spoke at a rally in Iowa",
           "said voters were angry", "met donors in New York", "said the debate was rigged"]
@@ -115,3 +115,63 @@ def test_no_dated_events_give_empty_tables_with_their_columns():
     stories, members = build_stories(events[events["date_start"].isna()], articles)
     assert stories.empty and list(stories.columns) == STORY_COLUMNS
     assert members.empty and list(members.columns) == MEMBER_COLUMNS
+
+
+def together(rows: list[dict], a: str, b: str, **options) -> bool:
+    """Whether events `a` and `b` (event ids) of `rows` end in one group of cluster_events with `options`."""
+    events, _ = tables(rows)
+    events = events.sort_values("event_id").reset_index(drop=True)
+    groups, _ = cluster_events(events, **options)
+    at = {e: k for k, g in enumerate(groups) for e in events.loc[g, "event_id"]}
+    return at[a] == at[b]
+
+
+TALLY_A = event("ap_a", 0, "Ted Cruz has 370 delegates, Kasich has 129 and Rubio left the race with 163.",
+                "Kasich has Ted Cruz has 370 delegates", "2016-03-15", ["Ted Cruz", "Kasich", "Marco Rubio"])
+TALLY_B = event("ap_b", 0, "Ted Cruz has 370 delegates, Marco Rubio has 163 and John Kasich has 63.",
+                "Marco Rubio has Ted Cruz has 370 delegates", "2016-03-15", ["Ted Cruz", "Marco Rubio", "John Kasich"])
+
+
+def test_summaries_headed_by_different_names_that_both_sentences_name_are_one_story():
+    events, articles = tables([TALLY_A, TALLY_B])
+    of = story_of(build_stories(events, articles)[1])
+    assert of["ap_a#e0"] == of["ap_b#e0"]  # Kasich and Rubio are actors of both: one tally, not two doers
+
+
+def test_different_doers_that_the_other_sentence_does_not_name_stay_apart():
+    cruz = event("ap_a", 0, "Ted Cruz won the Idaho primary on Tuesday with 45 percent of the vote.",
+                 "Ted Cruz won the Idaho primary", "2016-03-08", ["Ted Cruz", "Idaho"])
+    kasich = event("ap_b", 0, "John Kasich won the Idaho primary on Tuesday with 45 percent of the vote.",
+                   "John Kasich won the Idaho primary", "2016-03-08", ["John Kasich", "Idaho"])
+    events, articles = tables([cruz, kasich])
+    of = story_of(build_stories(events, articles)[1])
+    assert of["ap_a#e0"] != of["ap_b#e0"]
+
+
+RYAN_A = event("ap_a", 0, "Paul Ryan says he's not ready to support Trump.",
+               "Paul Ryan says he's not ready to support Trump.", "2016-05-05", ["Paul Ryan", "Trump"],
+               how="inherited")
+RYAN_B = event("wapo_b", 0, "On Thursday, Ryan said he was “not ready” to support Trump’s campaign for president, "
+               "and suggested that Trump unify the party.",
+               "Paul Ryan said he was “not ready” to support Trump’s campaign", "2016-05-05", ["Paul Ryan", "Trump"])
+
+
+def test_the_same_doer_doing_the_same_thing_in_other_words_is_one_story():
+    assert not together([RYAN_A, RYAN_B], "ap_a#e0", "wapo_b#e0", same_doer_bonus=0.0)  # words alone: apart
+    events, articles = tables([RYAN_A, RYAN_B])
+    of = story_of(build_stories(events, articles)[1])
+    assert of["ap_a#e0"] == of["wapo_b#e0"]
+
+
+def test_the_same_doer_on_the_same_day_doing_another_thing_stays_apart():
+    bill = event("ap_a", 0, "Senate Majority Leader Mitch McConnell, R-Ky., is attempting to push a bill through the "
+                 "chamber on Tuesday.", "Senate Majority Leader Mitch McConnell is attempting to push a bill",
+                 "2016-09-27", ["Senate Majority Leader Mitch McConnell", "R-Ky."])
+    veto = event("wapo_b", 0, "“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch "
+                 "McConnell, R-Ky., said on Tuesday.", "Senate Majority Leader Mitch McConnell said: Our assumption is "
+                 "that the veto will be overridden", "2016-09-27", ["Senate Majority Leader Mitch McConnell", "R-Ky."])
+    events, articles = tables([bill, veto])
+    _, found = cluster_events(events.sort_values("event_id").reset_index(drop=True))
+    assert 0.45 - SAME_DOER_BONUS <= max(found["similarities"].values()) < 0.45  # the bonus alone would merge them
+    of = story_of(build_stories(events, articles)[1])
+    assert of["ap_a#e0"] != of["wapo_b#e0"]  # but only the names, the day and stop words are shared: no bonus

@@ -13,13 +13,20 @@ undated events belong to none. Events are merged in three explainable steps:
 2. Similarity. The cosine of the words of the two sentences (lower case, a plural "s" dropped), each weighted
    by its inverse document frequency over all the events given: shared rare words ("Oklahoma", "abroad",
    "transcripts") count, words every article uses ("said", "campaign", "Trump") hardly do. Two events whose
-   summaries name different doers ("Sanders won Oklahoma", "Cruz won Oklahoma") are two happenings.
+   summaries name different doers ("Sanders won Oklahoma", "Cruz won Oklahoma") are two happenings, unless one
+   doer is among the other event's actors (a tally "Cruz has 370, Kasich 129 and Rubio 163" told twice, its
+   summaries headed by different names). Two events whose summaries name the same doer get a bonus
+   (SAME_DOER_BONUS) when they also share what was done: the part of their cosine carried by words other than
+   actor names, stop words, weekdays and months reaches ACT_FLOOR ("Paul Ryan says he's not ready to support
+   Trump" / "Ryan said he was 'not ready' to support Trump's campaign"), not when only the names and the day
+   are shared ("McConnell is pushing a bill" / "McConnell said the veto will be overridden").
 3. Clustering. Average link within each set of events joined by pairs at the threshold: the two groups whose
    pairs of events from different articles have the highest mean similarity (0 for a pair never compared)
    merge while that mean reaches the threshold. A chain of look-alikes (A like B, B like C, A unlike C) does
    not glue A to C, and an article's own repetitions neither join nor dilute a story.
 
-The threshold (0.45) was tuned on hand-read PolNeAR train pairs for a precision of 0.9 (benchmarks/stories.py).
+The threshold (0.45), the bonus (0.15) and its floor (0.12) were chosen on hand-read PolNeAR train pairs for a
+precision of 0.9 (benchmarks/stories.py).
 Hand-written: rapidfuzz's token-set ratio gives 100 to a short sentence whose words all recur in a longer one
 ("“Hillary Clinton is a joke,” he said.") and MinHash estimates unweighted Jaccard, both blind to which words are
 rare; an IDF-weighted cosine is a few lines over Python sets (the README compares them).
@@ -40,11 +47,14 @@ import pandas as pd
 
 from whosaid.corpus.persons import name_index, person_map
 from whosaid.names import name_key
+from whosaid.temporal.rules import MONTH_NAMES, WEEKDAYS
 
 STORY_COLUMNS = ["story_id", "date", "date_start", "date_end", "granularity", "kind", "summary", "sentence",
                  "actors", "event_ids", "docs", "first_doc", "first_date", "n_events", "n_articles"]
 MEMBER_COLUMNS = ["event_id", "story_id"]
 THRESHOLD = 0.45  # mean IDF cosine at which two groups of events are one story (tuned on PolNeAR train)
+SAME_DOER_BONUS = 0.15  # added to the cosine of two events whose summaries name the same doer and share the act
+ACT_FLOOR = 0.12  # the part of that cosine the bonus needs from words that tell the act (tuned with it)
 MERGED_GRANULARITIES = ("day", "week")
 SLACK_HOWS = ("inherited", "publication")  # dates that may be a day later than the happening
 PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "who", "this", "that"}
@@ -97,6 +107,26 @@ def subject_key(summary: str, actors: list[str] | None) -> str | None:
     named = [(lead.rfind(n) + len(n), len(n), a) for a in actor_names(actors)
              if (n := _normalised(a)) and n in lead]
     return actor_key(max(named)[2]) if named else None  # the name that ends last heads the subject
+
+
+def name_words(actors) -> set[str]:
+    """The words of an event's actor names ("Debbie Wasserman Schultz" -> debbie, wasserman, schultz)."""
+    return set().union(*(words(a) for a in actor_names(actors)))
+
+
+@lru_cache(maxsize=1)
+def unlike_acts() -> frozenset[str]:
+    """Words that tell nothing of what was done: spaCy's English stop words, weekday and month names (blocking has
+    already matched the day), as `words` writes them. spaCy is imported here, at build time only."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(w for v in (*STOP_WORDS, *WEEKDAYS, *MONTH_NAMES) for w in words(v))
+
+
+def two_doers(subjects: tuple[str | None, str | None], keys: tuple[set[str], set[str]]) -> bool:
+    """True when two events' summaries name different doers and neither doer is among the other event's actors."""
+    a, b = subjects
+    return bool(a and b and a != b and a not in keys[1] and b not in keys[0])
 
 
 def idf_weights(texts: list[set[str]]) -> dict[str, float]:
@@ -200,20 +230,30 @@ def average_link(nodes: list[int], sims: dict[tuple[int, int], float], docs: lis
     return [sorted(g) for g in members.values()]
 
 
-def cluster_events(events: pd.DataFrame, *, threshold: float = THRESHOLD,
-                   slack_days: int = 1) -> tuple[list[list[int]], dict]:
-    """Groups of row positions of `events` that report one happening, and figures on how they were found."""
+def cluster_events(events: pd.DataFrame, *, threshold: float = THRESHOLD, slack_days: int = 1,
+                   same_doer_bonus: float = SAME_DOER_BONUS) -> tuple[list[list[int]], dict]:
+    """Groups of row positions of `events` that report one happening, and figures on how they were found.
+
+    `same_doer_bonus` is added to the cosine of two events whose summaries name the same doer when words that
+    tell the act (not names, stop words, weekdays or months) carry ACT_FLOOR of it (0 turns the bonus off)."""
     texts = [words(s) for s in events["sentence"]]
     weights = {w: v * v for w, v in idf_weights(texts).items()}
     norms = [math.sqrt(sum(weights[w] for w in t)) or 1.0 for t in texts]
-    prefixes = [prefix(t, weights, n, threshold) for t, n in zip(texts, norms)]
+    prefixes = [prefix(t, weights, n, threshold - same_doer_bonus) for t, n in zip(texts, norms)]
     pairs, largest = candidate_pairs(events, prefixes, slack_days=slack_days)
-    subjects = [subject_key(s, a) for s, a in zip(events["summary"].tolist(), events["actors"].tolist())]
+    actors = events["actors"].tolist()
+    subjects = [subject_key(s, a) for s, a in zip(events["summary"].tolist(), actors)]
+    keys = [{k for a in actor_names(x) if (k := actor_key(a))} for x in actors]
+    names, unlike = [name_words(x) for x in actors], unlike_acts()
     sims = {}
-    for i, j in pairs:
-        if subjects[i] and subjects[j] and subjects[i] != subjects[j]:
+    for i, j in sorted(pairs):
+        if two_doers((subjects[i], subjects[j]), (keys[i], keys[j])):
             continue  # two named doers: two happenings
         s = cosine(texts[i], texts[j], weights, (norms[i], norms[j]))
+        if same_doer_bonus and subjects[i] and subjects[i] == subjects[j]:
+            named = names[i] | names[j] | unlike
+            if cosine(texts[i] - named, texts[j] - named, weights, (norms[i], norms[j])) >= ACT_FLOOR:
+                s += same_doer_bonus  # one doer, and the same act besides the names
         if s > 0:
             sims[(i, j)] = s
     parent = list(range(len(events)))
