@@ -5,18 +5,18 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from whosaid.dashboard import queries
+from whosaid.stop_words import stop_words
 
 
 def test_the_stop_words_are_spacys_english_list():
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    assert queries._stop_words() == STOP_WORDS
-    assert {"the", "and", "because"} <= queries._stop_words() and "president" not in queries._stop_words()
+    assert stop_words() == STOP_WORDS
+    assert {"the", "and", "because"} <= stop_words() and "president" not in stop_words()
 
 
 def test_reading_them_does_not_import_spacy():
-    code = ("import sys; from whosaid.dashboard import queries; queries._stop_words(); "
-            "print('spacy' in sys.modules)")
+    code = ("import sys; from whosaid.dashboard import queries; from whosaid.corpus import stories; "
+            "queries.stop_words(); stories.unlike_acts(); print('spacy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

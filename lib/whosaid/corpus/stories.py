@@ -47,6 +47,7 @@ import pandas as pd
 
 from whosaid.corpus.persons import name_index, person_map
 from whosaid.names import name_key
+from whosaid.stop_words import stop_words
 from whosaid.temporal.rules import MONTH_NAMES, WEEKDAYS
 
 STORY_COLUMNS = ["story_id", "date", "date_start", "date_end", "granularity", "kind", "summary", "sentence",
@@ -117,10 +118,8 @@ def name_words(actors) -> set[str]:
 @lru_cache(maxsize=1)
 def unlike_acts() -> frozenset[str]:
     """Words that tell nothing of what was done: spaCy's English stop words, weekday and month names (blocking has
-    already matched the day), as `words` writes them. spaCy is imported here, at build time only."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(w for v in (*STOP_WORDS, *WEEKDAYS, *MONTH_NAMES) for w in words(v))
+    already matched the day), as `words` writes them (spaCy's list read without importing spaCy)."""
+    return frozenset(w for v in (*stop_words(), *WEEKDAYS, *MONTH_NAMES) for w in words(v))
 
 
 def two_doers(subjects: tuple[str | None, str | None], keys: tuple[set[str], set[str]]) -> bool:

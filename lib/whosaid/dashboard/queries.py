@@ -12,15 +12,12 @@ word counts and no installed library offers it; the counts come from SQL.
 """
 from __future__ import annotations
 
-import functools
-import importlib.util
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from pathlib import Path
 
 import pandas as pd
 
@@ -29,6 +26,7 @@ from whosaid.corpus.persons import UNATTRIBUTED
 from whosaid.dashboard.db import Corpus
 from whosaid.model import CUE_CLASSES, SAID
 from whosaid.names import name_key
+from whosaid.stop_words import stop_words
 
 KINDS = ["direct", "indirect", "mixed"]
 CUE_CLASS_LIST = list(CUE_CLASSES)
@@ -554,27 +552,11 @@ def mentions(db: Corpus, person: str, limit: int | None = None) -> pd.DataFrame:
 WORDS_SQL = r"regexp_extract_all(replace(lower(coalesce(text, '')), '’', ''''), '[a-z][a-z''’-]*[a-z]')"
 
 
-@functools.cache
-def _stop_words() -> frozenset[str]:
-    """spaCy's English stop words, read from its word-list module alone: importing `spacy.lang.en.stop_words`
-    imports spaCy itself first, a second or more that a visitor choosing a speaker would wait for."""
-    spec = importlib.util.find_spec("spacy")
-    path = Path(spec.origin).parent / "lang" / "en" / "stop_words.py" if spec and spec.origin else None
-    if path is None or not path.is_file():  # another layout: the plain import, slower but sure
-        from spacy.lang.en.stop_words import STOP_WORDS
-
-        return frozenset(STOP_WORDS)
-    words = importlib.util.spec_from_file_location("_whosaid_stop_words", path)
-    module = importlib.util.module_from_spec(words)
-    words.loader.exec_module(module)
-    return frozenset(module.STOP_WORDS)
-
-
 def word_counts(db: Corpus) -> tuple[dict[str, int], int]:
     """(count of each word of three letters or more, outside the stop list, over every quote; total)."""
     rows = db.rows(f"""SELECT w, count(*) FROM (SELECT unnest({WORDS_SQL}) AS w FROM quote_rows)
                        WHERE length(w) > 2 GROUP BY w""")
-    stop = _stop_words()
+    stop = stop_words()
     counts = {w: n for w, n in rows if w not in stop}
     return counts, sum(counts.values())
 
@@ -585,7 +567,7 @@ def distinctive_words(db: Corpus, person: str, n: int = 15, limit: int | None = 
     corpus's word counts are computed once per store version."""
     sql = f"SELECT w, count(*) FROM (SELECT unnest({WORDS_SQL}) AS w FROM (SELECT text FROM quote_rows " \
           f"WHERE person = ? ORDER BY i{' LIMIT ?' if limit else ''})) WHERE length(w) > 2 GROUP BY w"
-    stop = _stop_words()
+    stop = stop_words()
     mine = {w: c for w, c in db.rows(sql, [person] + ([limit] if limit else [])) if w not in stop}
     if not mine:
         return pd.DataFrame(columns=["word", "count", "z"])
