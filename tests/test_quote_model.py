@@ -4,14 +4,23 @@ whosaid.quotes.train`)."""
 from __future__ import annotations
 
 import json
+from importlib.resources import as_file
+from pathlib import Path
 
 import pytest
+from whosaid.model import Quote
 from whosaid.quotes.attribution import extract_quotes, rule_hints
-from whosaid.quotes.learned import MODEL_DIR, QuoteTagger, cue_runs, shipped_tagger, spans_from_tags
+from whosaid.quotes.learned import (
+    MODEL_DIR,
+    QuoteTagger,
+    cue_runs,
+    shipped_tagger,
+    spans_from_tags,
+)
 from whosaid.quotes.train import (
     GoldAttribution,
-    matched_quotes,
     folds,
+    matched_quotes,
     parse_brat,
     train_filter,
     train_taggers,
@@ -101,9 +110,6 @@ def test_training_smoke_run_writes_models_that_load(nlp, tmp_path):
 
 
 def test_the_veto_drops_only_rule_quotes_that_are_not_direct(nlp):
-    from importlib.resources import as_file
-    from pathlib import Path
-
     text = ('"We will not back down," Smith said on Monday. The mayor argued that taxes must fall. '
             'Jones has said that the budget is a disgrace, and she supports the plan.')
     doc = nlp(text)
@@ -120,8 +126,6 @@ def test_the_veto_drops_only_rule_quotes_that_are_not_direct(nlp):
 
 
 def test_quotes_are_labelled_one_to_one_against_the_gold(nlp):
-    from whosaid.model import Quote
-
     text = "Smith said that the plan would fail badly."
     doc = nlp(text)
     start = text.index("the plan")

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, DocBin
 
+from whosaid.model import Quote
 from whosaid.quotes.learned import (
     CUE_FILE,
     FEATURES_VERSION,
@@ -43,7 +44,6 @@ from whosaid.quotes.learned import (
     _cue_head,
     proposal_features,
 )
-from whosaid.model import Quote
 
 DEFAULT_CORPUS = Path("../shared/corpora/polnear/train")
 
