@@ -4,17 +4,35 @@ whosaid.quotes.train`)."""
 from __future__ import annotations
 
 import json
+from importlib.resources import as_file
+from pathlib import Path
 
 import pytest
+from whosaid.model import Quote
 from whosaid.quotes.attribution import extract_quotes, rule_hints
-from whosaid.quotes.learned import MODEL_DIR, QuoteTagger, cue_runs, shipped_tagger, spans_from_tags
-from whosaid.quotes.train import GoldAttribution, folds, parse_brat, train_filter, train_taggers
+from whosaid.quotes.learned import (
+    MODEL_DIR,
+    QuoteTagger,
+    cue_runs,
+    shipped_tagger,
+    spans_from_tags,
+)
+from whosaid.quotes.train import (
+    GoldAttribution,
+    folds,
+    matched_quotes,
+    parse_brat,
+    train_filter,
+    train_taggers,
+    train_veto,
+)
 
 CONFIG = {"seed": 1, "folds": 2,
           "cue": {"c1": 0.0, "c2": 0.1, "max_iterations": 5},
           "span": {"c1": 0.0, "c2": 0.1, "max_iterations": 5},
           "filter": {"c1": 0.0, "c2": 1.0, "max_iterations": 5},
-          "decode": {"cue_min": 0.0, "keep_min": 0.0}}
+          "veto": {"c1": 0.0, "c2": 1.0, "max_iterations": 5},
+          "decode": {"cue_min": 0.0, "keep_min": 0.0, "veto_min": 0.5}}
 
 
 def test_shipped_model_says_what_it_was_trained_on_and_is_small():
@@ -22,7 +40,8 @@ def test_shipped_model_says_what_it_was_trained_on_and_is_small():
     assert "PolNeAR" in meta["trained_on"]["corpus"] and "train" in meta["trained_on"]["corpus"]
     assert meta["trained_on"]["documents"] == 840 and len(meta["trained_on"]["sha256"]) == 64
     assert "whosaid.quotes.train" in meta["retrain"] and meta["config"]["seed"] == 14
-    size = sum(MODEL_DIR.joinpath(name).stat().st_size for name in ("cue.crfsuite", "span.crfsuite", "filter.crfsuite"))
+    size = sum(MODEL_DIR.joinpath(name).stat().st_size
+               for name in ("cue.crfsuite", "span.crfsuite", "filter.crfsuite", "veto.crfsuite"))
     assert size < 8_000_000
 
 
@@ -81,9 +100,36 @@ def test_training_smoke_run_writes_models_that_load(nlp, tmp_path):
                                            content={t.i for t in comp.subtree})]))
     train_taggers(data, CONFIG, tmp_path)
     train_filter([({"b": 1.0, "cue_p": 0.9}, "T"), ({"b": 1.0, "cue_p": 0.1}, "F")], CONFIG, tmp_path)
+    train_veto([({"b": 1.0, "pb": 0.9}, "T"), ({"b": 1.0, "pb": 0.1}, "F")], CONFIG, tmp_path)
     (tmp_path / "meta.json").write_text(json.dumps({"config": CONFIG}), encoding="utf-8")
     tagger = QuoteTagger(tmp_path)
-    assert tagger.filter is not None
+    assert tagger.filter is not None and tagger.veto is not None and tagger.veto_min == 0.5
     doc = data[0][0]
     for p in tagger.propose(doc, rule_hints(doc))[0]:
         assert all(0 <= i < len(doc) for i in [*p.cue, *p.source, *p.content])
+
+
+def test_the_veto_drops_only_rule_quotes_that_are_not_direct(nlp):
+    text = ('"We will not back down," Smith said on Monday. The mayor argued that taxes must fall. '
+            'Jones has said that the budget is a disgrace, and she supports the plan.')
+    doc = nlp(text)
+    rules = extract_quotes(doc, tagger=False)
+    assert {q.kind for q in rules} >= {"direct", "indirect"}
+    with as_file(MODEL_DIR) as folder:
+        strict, lenient = QuoteTagger(Path(folder)), QuoteTagger(Path(folder))
+    strict.veto_min, lenient.veto_min = 1.01, 0.0  # the veto drops every quote it may; no veto at all
+    dropped = extract_quotes(doc, tagger=strict)
+    assert [q.text for q in dropped if q.kind == "direct"] == [q.text for q in rules if q.kind == "direct"]
+    assert not any(q.kind != "direct" and q.cue in {r.cue for r in rules} for q in dropped)
+    kept = {q.text for q in extract_quotes(doc, tagger=lenient)}
+    assert {q.text for q in rules} <= kept
+
+
+def test_quotes_are_labelled_one_to_one_against_the_gold(nlp):
+    text = "Smith said that the plan would fail badly."
+    doc = nlp(text)
+    start = text.index("the plan")
+    gold = [GoldAttribution(cue=[1], source=[0], content={t.i for t in doc if t.idx >= start and not t.is_punct})]
+    whole, part = Quote(content_spans=[(start, len(text) - 1)]), Quote(content_spans=[(start, start + 3)])
+    assert matched_quotes(doc, [part, whole], gold) == {1}  # the closer of two quotes takes the one gold attribution
+    assert matched_quotes(doc, [part], gold) == set()  # "the" alone covers too little of it

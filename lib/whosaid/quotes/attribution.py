@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whosaid.model import Quote
 from whosaid.quotes.cues import attribution_class, cue_for, reports_no_words
-from whosaid.quotes.learned import Hint, QuoteTagger, shipped_tagger
+from whosaid.quotes.learned import DocFeatures, Hint, QuoteTagger, shipped_tagger
 from whosaid.quotes.marks import Quoted, find_quoted, word_count
 
 SUBJ = ("nsubj", "csubj")
@@ -701,11 +701,11 @@ def rule_hints(doc: Doc) -> list[Hint]:
     return _hints(_rule_attributions(doc, _quotations(doc).in_long))
 
 
-def _learned_attributions(doc: Doc, tagger: QuoteTagger, attrs: list[_Attr]) -> list[_Attr]:
+def _learned_attributions(doc: Doc, tagger: QuoteTagger, attrs: list[_Attr]) -> tuple[list[_Attr], DocFeatures]:
     """The model's attributions where the rules found none (learned.py keeps them clear of the rules'), and the
     model's source for a rule attribution whose subject the rules could not find (not for one whose content is that
-    subject: "the plan was criticized by X")."""
-    proposals, sources = tagger.propose(doc, _hints(attrs))
+    subject: "the plan was criticized by X"); with the features the tagger computed (the veto reads them)."""
+    proposals, sources, feats = tagger.propose(doc, _hints(attrs))
     taken: set[int] = set()
     worded: set[int] = set()  # contents and cues: never a source, while one speaker can say several things
     for a, src in zip(attrs, sources):
@@ -721,14 +721,15 @@ def _learned_attributions(doc: Doc, tagger: QuoteTagger, attrs: list[_Attr]) -> 
         out.append(_Attr(content=content, cue=p.cue, source=[i for i in p.source if i not in worded], lemma=p.lemma))
         taken |= content | set(p.cue) | set(p.source)
         worded |= content | set(p.cue)
-    return out
+    return out, feats
 
 
 def extract_quotes(doc: Doc, *, tagger: QuoteTagger | None | bool = True) -> list[Quote]:
     """Quotes in a parsed article, each with content, cue and speaker mention spans.
 
-    tagger: the learned tagger that proposes attributions beside the rules; True for the one shipped in the
-    package (rules only when it is absent), False or None for the rules alone.
+    tagger: the learned tagger that proposes attributions beside the rules and vetoes the rules' least likely
+    quotes (never a direct quote); True for the one shipped in the package (rules only when it is absent), False or
+    None for the rules alone.
     """
     if tagger is True:
         tagger = shipped_tagger()
@@ -740,8 +741,12 @@ def extract_quotes(doc: Doc, *, tagger: QuoteTagger | None | bool = True) -> lis
     doubles = [q for q in quoted if not q.single]  # _kind looks only at those near each quote (linear in quotes)
     double_starts = [q.start for q in doubles]
     attrs = _rule_attributions(doc, qs.in_long)
+    learned: list[_Attr] = []
+    feats = None
     if tagger:
-        attrs += _learned_attributions(doc, tagger, attrs)
+        learned, feats = _learned_attributions(doc, tagger, attrs)
+        attrs += learned
+    model_made = {id(a) for a in learned}
 
     # quotations: extend the attribution they overlap, or attribute them
     attrs.sort(key=lambda a: a.start(doc))
@@ -774,9 +779,12 @@ def extract_quotes(doc: Doc, *, tagger: QuoteTagger | None | bool = True) -> lis
         src = [(min(s for s, _ in src), max(e for _, e in src))] if src else []
         cue = _char_spans(doc, set(a.cue)) or [(doc[a.cue[0]].idx, doc[a.cue[0]].idx + len(doc[a.cue[0]]))]
         body = " … ".join(text[s:e].strip() for s, e in spans)
-        quotes.append(Quote(content_spans=spans, speaker_spans=src, cue_spans=cue,
-                            kind=_kind(text, spans, _around(doubles, double_starts, spans)), cue=a.lemma, text=body,
-                            cue_class=_class(doc, a)))
+        q = Quote(content_spans=spans, speaker_spans=src, cue_spans=cue,
+                  kind=_kind(text, spans, _around(doubles, double_starts, spans)), cue=a.lemma, text=body,
+                  cue_class=_class(doc, a))
+        if tagger and feats is not None and id(a) not in model_made and not tagger.keeps_rule_quote(feats, q):
+            continue  # the veto: a rule quote (not a direct one) the model finds unlikely
+        quotes.append(q)
     quotes.sort(key=lambda q: q.content_spans[0][0])
     return quotes
 

@@ -10,8 +10,12 @@ Two linear-chain CRFs, as BBC's Citron does, learn the rest from PolNeAR train (
 A candidate outside the rules' attributions and quotation marks then goes through a filter, a maximum-entropy
 classifier (crfsuite over one-item sequences) trained on out-of-fold candidates, that weighs the taggers'
 confidence and the kind of cue, source and content. `QuoteTagger.propose` returns the candidates the filter keeps
-and a source for each rule attribution without one; attribution.py adds them to the rules'. The model files are
-crfsuite's own (no pickle), read from the package resources.
+and a source for each rule attribution without one; attribution.py adds them to the rules'. A second classifier,
+the veto, trained the same way on the rules' own quotes (out of fold, each labelled right or wrong against the
+gold), weighs a rule quote that is not a direct quote by its cue, kind, source, content and the cue tagger's
+probability at its cue; attribution.py drops the rule quotes it finds least likely, which leaves room within the
+same precision for more of the model's candidates. The model files are crfsuite's own (no pickle), read from the
+package resources.
 """
 from __future__ import annotations
 
@@ -23,11 +27,13 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from whosaid.model import Quote
 from whosaid.quotes.cues import cue_for, reports_no_words
 from whosaid.quotes.marks import find_quoted
 
 MODEL_DIR = files("whosaid") / "resources" / "quotemodel"
 CUE_FILE, SPAN_FILE, FILTER_FILE, META_FILE = "cue.crfsuite", "span.crfsuite", "filter.crfsuite", "meta.json"
+VETO_FILE = "veto.crfsuite"
 FEATURES_VERSION = "1"  # bump when a feature changes: cached fold models (quotes/train.py) are then retrained
 FUNCTION_POS = {"ADP", "DET", "PRON", "PART", "CCONJ", "SCONJ", "AUX", "PUNCT"}
 OBJ_DEPS = {"ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "csubj", "agent", "prep", "attr", "oprd", "advcl",
@@ -102,6 +108,7 @@ class DocFeatures:
             if t.head.i != t.i:
                 self.kids[t.head.i].append(t.i)
         self.base = [self._base(t) for t in toks]
+        self.pb = [0.0] * len(doc)  # the cue tagger's P(B) per token, filled by QuoteTagger.candidates
         self.hints = list(hints)
         self.role = [""] * len(doc)  # the token's part in a rule attribution: q(cue) s(ource) c(ontent)
         self.hint_of = [-1] * len(doc)
@@ -303,6 +310,40 @@ def proposal_features(feats: DocFeatures, p: Proposal) -> dict[str, float]:
     return f
 
 
+def _bucket(n: int) -> str:
+    return "<20" if n < 20 else "<50" if n < 50 else "<120" if n < 120 else "long"
+
+
+def quote_features(feats: DocFeatures, q: Quote) -> dict[str, float]:
+    """What the veto weighs for a rule quote: its kind, cue and class, the cue tagger's P(B) at the cue, the
+    source's kind, the content's length, first word and side of the cue."""
+    doc = feats.doc
+    cue = doc.char_span(*q.cue_spans[0], alignment_mode="expand") if q.cue_spans else None
+    tok = cue.root if cue is not None else doc[0]
+    entry = feats.lex[tok.i]
+    n = sum(e - s for s, e in q.content_spans)
+    pb = max((feats.pb[t.i] for t in cue), default=0.0) if cue is not None else 0.0
+    f = {"b": 1.0, f"k={q.kind}": 1.0, f"cls={q.cue_class}": 1.0, f"l={q.cue}": 1.0, f"p={tok.pos_}": 1.0,
+         f"d={tok.dep_}": 1.0, f"t={tok.tag_}": 1.0, f"x={entry.cls if entry else 'none'}": 1.0,
+         f"n={min(len(q.content_spans), 3)}": 1.0, "clen": min(n, 400) / 400, f"cl={_bucket(n)}": 1.0,
+         "pb": pb, "pb2": pb * pb, f"pbb={min(int(pb * 5), 4)}": 1.0}
+    src = doc.char_span(*q.speaker_spans[0], alignment_mode="expand") if q.speaker_spans else None
+    if src is not None:
+        r = src.root
+        f[f"s={r.ent_type_ or r.pos_}"] = 1.0
+        if r.pos_ == "PRON":
+            f[f"sw={r.lower_}"] = 1.0
+    else:
+        f["s=none" if not q.speaker_spans else "s=x"] = 1.0
+    first = doc.char_span(*q.content_spans[0], alignment_mode="expand")
+    if first is not None and len(first):
+        t0 = first[0]
+        f[f"c0={t0.lower_ if t0.pos_ in FUNCTION_POS else t0.pos_}"] = 1.0
+        f["cverb"] = float(any(t.pos_ in ("VERB", "AUX") for t in first))
+        f[f"cpos={'before' if first.start < tok.i else 'after'}"] = 1.0
+    return f
+
+
 class QuoteTagger:
     """The trained CRFs (cue, span) and the proposal filter, loaded from a model folder."""
 
@@ -318,11 +359,16 @@ class QuoteTagger:
         if (folder / FILTER_FILE).is_file():
             self.filter = pycrfsuite.Tagger()
             self.filter.open(str(folder / FILTER_FILE))
+        self.veto = None
+        if (folder / VETO_FILE).is_file():
+            self.veto = pycrfsuite.Tagger()
+            self.veto.open(str(folder / VETO_FILE))
         meta = folder / META_FILE
         self.meta = json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
         decode = self.meta.get("config", {}).get("decode", {})
         self.cue_min = float(decode.get("cue_min", 0.1))
         self.keep_min = float(decode.get("keep_min", 0.5))
+        self.veto_min = float(decode.get("veto_min", 0.0))
 
     def candidates(self, doc: Doc, hints: list[Hint] | tuple[Hint, ...] = ()) -> tuple[DocFeatures, list[Proposal]]:
         """Every attribution the taggers find outside the rules' (``hints``) and outside quotation marks.
@@ -340,6 +386,7 @@ class QuoteTagger:
             n = len(sent)
             pb = [self.cue.marginal("B", k) for k in range(n)] if "B" in self.cue_labels else [0.0] * n
             pi = [self.cue.marginal("I", k) for k in range(n)] if "I" in self.cue_labels else [0.0] * n
+            feats.pb[sent.start:sent.end] = pb
             for run in cue_runs(pb, pi, sent.start, self.cue_min):
                 if any(i in taken or feats.quote[i] or reports_no_words(doc[i]) for i in run):
                     continue
@@ -362,9 +409,10 @@ class QuoteTagger:
         source, _ = spans_from_tags(self.span.tag(), sent.start, _cue_head(feats.doc, cue).i)
         return source
 
-    def propose(self, doc: Doc, hints: list[Hint] | tuple[Hint, ...] = ()) -> tuple[list[Proposal], list[list[int]]]:
-        """The candidates the filter keeps (its probability at least ``keep_min``), surest first, and a source for
-        each hint that has none (empty when the tagger finds none either)."""
+    def propose(self, doc: Doc, hints: list[Hint] | tuple[Hint, ...] = ()
+                ) -> tuple[list[Proposal], list[list[int]], DocFeatures]:
+        """The candidates the filter keeps (its probability at least ``keep_min``), surest first, a source for
+        each hint that has none (empty when the tagger finds none either), and the document's features."""
         feats, cands = self.candidates(doc, hints)
         if self.filter is not None:
             known = "T" in self.filter.labels()
@@ -372,7 +420,35 @@ class QuoteTagger:
                 self.filter.set([proposal_features(feats, p)])
                 p.keep_p = self.filter.marginal("T", 0) if known else 0.0
         sources = [list(h.source) or (self.source_for(feats, list(h.cue)) if h.lemma.isalpha() else []) for h in hints]
-        return sorted((p for p in cands if p.keep_p >= self.keep_min), key=lambda p: -p.keep_p), sources
+        return sorted((p for p in cands if p.keep_p >= self.keep_min), key=lambda p: -p.keep_p), sources, feats
+
+    def veto_features(self, feats: DocFeatures, q: Quote) -> dict[str, float]:
+        """quote_features, and how far the span tagger, run on the quote's cue, agrees with the rules' content."""
+        f = quote_features(feats, q)
+        doc = feats.doc
+        cue = sorted({t.i for s, e in q.cue_spans if (c := doc.char_span(s, e, alignment_mode="expand")) for t in c})
+        if not cue:
+            return f
+        sent = doc[cue[0]].sent
+        cue = [i for i in cue if sent.start <= i < sent.end]
+        self.span.set(feats.span_features(sent, cue))
+        tags = self.span.tag()
+        _, content = spans_from_tags(tags, sent.start, _cue_head(doc, cue).i)
+        mine = {t.i for s, e in q.content_spans if (c := doc.char_span(s, e, alignment_mode="expand"))
+                for t in c if sent.start <= t.i < sent.end and not t.is_space}
+        agree = 2 * len(content & mine) / (len(content) + len(mine)) if content or mine else 1.0
+        f["agree"] = agree
+        f[f"ag={'none' if not content else 'out' if not mine else min(int(agree * 4), 3)}"] = 1.0
+        f["span_p"] = self.span.probability(tags)
+        return f
+
+    def keeps_rule_quote(self, feats: DocFeatures, q: Quote) -> bool:
+        """Whether a quote of the rules stays: always a direct quote, else when the veto's probability that it is
+        an attribution reaches ``veto_min`` (always without a veto)."""
+        if self.veto is None or q.kind == "direct" or self.veto_min <= 0:
+            return True
+        self.veto.set([self.veto_features(feats, q)])
+        return self.veto.marginal("T", 0) >= self.veto_min
 
 
 @lru_cache(maxsize=1)

@@ -7,8 +7,10 @@ settings of the taggers and the filter, the decoding thresholds, the folds and t
 holds PolNeAR's `text/*.txt` and brat `attributions/*.ann` (the first annotator's file by name when there are
 several, as the scorer reads them). Texts are parsed with the pipeline whosaid uses (cached as a DocBin in
 --work). Cross-fitting: for each of the folds, taggers trained on the others propose candidates on it, which,
-labelled against the gold, train the filter; then both taggers are trained on the whole corpus. The output
-folder gets `cue.crfsuite`, `span.crfsuite`, `filter.crfsuite` (crfsuite's own format) and `meta.json`, which
+labelled against the gold, train the filter; the rules' quotes on each fold, extracted with that fold's taggers
+and filter and labelled against the gold, train the veto; then both taggers are trained on the whole corpus. The
+output folder gets `cue.crfsuite`, `span.crfsuite`, `filter.crfsuite`, `veto.crfsuite` (crfsuite's own format) and
+`meta.json`, which
 says what the model was trained on: the corpus, its document count and a SHA-256 of its texts and annotations,
 the spaCy pipeline, the config and the time it took. Training is deterministic (seeded folds, L-BFGS, a fixed
 feature order): the same corpus, pipeline and config give byte-identical models.
@@ -28,6 +30,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, DocBin
 
+from whosaid.model import Quote
 from whosaid.quotes.learned import (
     CUE_FILE,
     FEATURES_VERSION,
@@ -35,6 +38,7 @@ from whosaid.quotes.learned import (
     META_FILE,
     MODEL_DIR,
     SPAN_FILE,
+    VETO_FILE,
     DocFeatures,
     QuoteTagger,
     _cue_head,
@@ -216,6 +220,52 @@ def train_filter(rows: list[tuple[dict, str]], config: dict, out: Path) -> None:
     _train((([f], [label]) for f, label in rows), dict(config["filter"]), out / FILTER_FILE)
 
 
+class _Recording(QuoteTagger):
+    """A fold's tagger that keeps every rule quote and records what the veto would weigh for each."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder)
+        self.seen: list[tuple[dict[str, float], Quote]] = []
+
+    def keeps_rule_quote(self, feats: DocFeatures, q: Quote) -> bool:
+        """Keep it, and record its features (a direct quote's too: the veto never weighs those, but the matching
+        to the gold needs every quote)."""
+        self.seen.append(({} if q.kind == "direct" else self.veto_features(feats, q), q))
+        return True
+
+
+def matched_quotes(doc: Doc, quotes: list[Quote], gold: list[GoldAttribution]) -> set[int]:
+    """Positions of the quotes a gold attribution matches, one to one, greedy by token overlap (Dice >= 0.5)."""
+    contents = [set(_token_ids(doc, q.content_spans)) for q in quotes]
+    pairs = sorted(((len(c & g.content), qi, gi) for qi, c in enumerate(contents) for gi, g in enumerate(gold)
+                    if c & g.content), key=lambda x: (-x[0], x[1], x[2]))
+    used_q: set[int] = set()
+    used_g: set[int] = set()
+    for _, qi, gi in pairs:
+        if qi not in used_q and gi not in used_g and _dice(contents[qi], gold[gi].content) >= 0.5:
+            used_q.add(qi)
+            used_g.add(gi)
+    return used_q
+
+
+def veto_rows(tagger: _Recording, data: list[tuple[Doc, list[GoldAttribution]]]) -> list[tuple[dict, str]]:
+    """(features, T|F) for every quote of the rules on `data`, extracted beside the tagger: T when it matches a gold one."""
+    from whosaid.quotes.attribution import extract_quotes
+
+    rows = []
+    for doc, gold in data:
+        tagger.seen = []
+        extract_quotes(doc, tagger=tagger)
+        hit = matched_quotes(doc, [q for _, q in tagger.seen], gold)
+        rows += [(f, "T" if k in hit else "F") for k, (f, _) in enumerate(tagger.seen) if f]
+    return rows
+
+
+def train_veto(rows: list[tuple[dict, str]], config: dict, out: Path) -> None:
+    """The veto of rule quotes: a maximum-entropy classifier like the filter."""
+    _train((([f], [label]) for f, label in rows), dict(config["veto"]), out / VETO_FILE)
+
+
 def folds(n: int, k: int, seed: int) -> list[list[int]]:
     """Document indices in k folds, shuffled with the seed."""
     order = list(range(n))
@@ -260,17 +310,34 @@ def cross_fit(data: list[tuple[Doc, list[GoldAttribution]]], config: dict, work:
     return out
 
 
-def fold_taggers(data, config: dict, work: Path, corpus_digest: str) -> list[tuple[list[int], QuoteTagger]]:
-    """(held-out document indices, tagger) per fold: taggers from the other folds, a filter from their rows."""
+def _decoding(tagger: QuoteTagger, config: dict) -> QuoteTagger:
+    tagger.keep_min = float(config["decode"]["keep_min"])  # the config's, not the ones the fold was cached with
+    tagger.veto_min = float(config["decode"].get("veto_min", 0.0))
+    return tagger
+
+
+def fold_veto_rows(data, config: dict, work: Path, corpus_digest: str) -> tuple[list[Path], list[list[tuple[dict, str]]]]:
+    """(fold folders, veto rows per fold): each fold's rule quotes, extracted with the taggers and a filter trained
+    without it."""
     fitted = cross_fit(data, config, work, corpus_digest)
-    out = []
-    for f, test in enumerate(folds(len(data), config["folds"], config["seed"])):
+    parts = folds(len(data), config["folds"], config["seed"])
+    rows = []
+    for f, test in enumerate(parts):
         fold = fitted[f][0]
         if not (fold / FILTER_FILE).is_file():
-            train_filter([r for g, (_, rows) in enumerate(fitted) if g != f for r in rows], config, fold)
-        tagger = QuoteTagger(fold)
-        tagger.keep_min = float(config["decode"]["keep_min"])  # the config's, not the one the fold was cached with
-        out.append((test, tagger))
+            train_filter([r for g, (_, fold_rows) in enumerate(fitted) if g != f for r in fold_rows], config, fold)
+        (fold / VETO_FILE).unlink(missing_ok=True)
+        rows.append(veto_rows(_decoding(_Recording(fold), config), [data[k] for k in test]))
+    return [fold for fold, _ in fitted], rows
+
+
+def fold_taggers(data, config: dict, work: Path, corpus_digest: str) -> list[tuple[list[int], QuoteTagger]]:
+    """(held-out document indices, tagger) per fold: taggers from the other folds, a filter and a veto from their rows."""
+    fitted, rows = fold_veto_rows(data, config, work, corpus_digest)
+    out = []
+    for f, test in enumerate(folds(len(data), config["folds"], config["seed"])):
+        train_veto([r for g, fold_rows in enumerate(rows) if g != f for r in fold_rows], config, fitted[f])
+        out.append((test, _decoding(QuoteTagger(fitted[f]), config)))
     return out
 
 
@@ -298,14 +365,17 @@ def main(argv: list[str] | None = None) -> int:
     data = load_corpus(args.corpus, args.work)
     fitted = cross_fit(data, config, args.work, corpus_digest)
     rows = [r for _, fold_rows in fitted for r in fold_rows]
+    vetoed = [r for fold_rows in fold_veto_rows(data, config, args.work, corpus_digest)[1] for r in fold_rows]
     timing = train_taggers(data, config, out)
     train_filter(rows, config, out)
+    train_veto(vetoed, config, out)
     meta = {
         "trained_on": {"corpus": f"PolNeAR v1.0.0, {args.corpus.name} split", "documents": len(files),
                        "attributions": sum(len(g) for _, g in data), "sha256": corpus_digest},
         "pipeline": bare_pipeline_name(),
         "config": config,
         "filter_rows": {"candidates": len(rows), "attributions": sum(1 for _, y in rows if y == "T")},
+        "veto_rows": {"rule_quotes": len(vetoed), "attributions": sum(1 for _, y in vetoed if y == "T")},
         "timing": {**timing, "total_s": round(time.perf_counter() - t0, 1)},
         "retrain": "python -m whosaid.quotes.train --corpus ../shared/corpora/polnear/train",
     }
