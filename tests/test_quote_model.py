@@ -133,3 +133,28 @@ def test_quotes_are_labelled_one_to_one_against_the_gold(nlp):
     whole, part = Quote(content_spans=[(start, len(text) - 1)]), Quote(content_spans=[(start, start + 3)])
     assert matched_quotes(doc, [part, whole], gold) == {1}  # the closer of two quotes takes the one gold attribution
     assert matched_quotes(doc, [part], gold) == set()  # "the" alone covers too little of it
+
+
+def test_the_training_command_makes_a_new_model_folder(tmp_path):
+    pytest.importorskip("pycrfsuite")
+    from whosaid.quotes.train import main
+
+    corpus = tmp_path / "polnear" / "train"
+    (corpus / "text").mkdir(parents=True)
+    (corpus / "attributions").mkdir()
+    names = ["Smith", "Jones", "Brown", "Lee", "Garcia", "Khan"]
+    for k, name in enumerate(names):
+        text = f"{name} said that the plan would fail. The weather was fine on day {k}."
+        c0 = text.index("the plan")
+        ann = (f"T1\tSource 0 {len(name)}\t{name}\nT2\tCue {len(name) + 1} {len(name) + 5}\tsaid\n"
+               f"T3\tContent {c0} {text.index('.')}\t{text[c0:text.index('.')]}\n"
+               f"E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n")
+        (corpus / "text" / f"doc{k}.txt").write_text(text, encoding="utf-8")
+        (corpus / "attributions" / f"doc{k}_a.ann").write_text(ann, encoding="utf-8")
+    out = tmp_path / "models" / "new"  # a folder that does not exist yet, and no --config: the shipped one
+    assert main(["--corpus", str(corpus), "--out", str(out), "--work", str(tmp_path / "work")]) == 0
+    assert (out / "config.toml").read_text(encoding="utf-8") == MODEL_DIR.joinpath("config.toml").read_text(
+        encoding="utf-8")
+    meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    assert meta["trained_on"]["documents"] == len(names)
+    assert QuoteTagger(out).filter is not None

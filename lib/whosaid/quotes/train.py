@@ -358,7 +358,12 @@ def main(argv: list[str] | None = None) -> int:
     from whosaid.nlp import bare_pipeline_name
 
     out = args.out or Path(str(MODEL_DIR))
-    config = read_config(args.config or out / "config.toml")
+    shipped = Path(str(MODEL_DIR)) / "config.toml"
+    config_path = args.config or (out / "config.toml" if (out / "config.toml").is_file() else shipped)
+    config = read_config(config_path)
+    out.mkdir(parents=True, exist_ok=True)
+    if not (out / "config.toml").is_file():  # a new model folder says how it was trained
+        (out / "config.toml").write_text(config_path.read_text(encoding="utf-8"), encoding="utf-8")
     files = corpus_files(args.corpus)
     corpus_digest = digest(files)
     t0 = time.perf_counter()
