@@ -80,8 +80,9 @@ def wait_ready(pg) -> None:
     """Wait until Streamlit has drawn the page and finished running its script."""
     pg.wait_for_selector("[data-testid='stMain'] h1", timeout=60_000)
     quiet = 0
-    for _ in range(200):  # the script has finished when the "running" widget stays away for a while
-        running = pg.locator("[data-testid='stStatusWidget']").count() > 0
+    for _ in range(400):  # finished: the app says its script is not running, and the "running" widget stays away
+        state = pg.locator("[data-testid='stApp']").first.get_attribute("data-test-script-state")
+        running = state != "notRunning" or pg.locator("[data-testid='stStatusWidget']").count() > 0
         quiet = 0 if running else quiet + 1
         if quiet >= 4:
             return
