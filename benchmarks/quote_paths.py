@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "lib"))
 
 from benchmarks.stories import (  # noqa: E402
-    CORPUS, SHARED, build_polnear, grouped_pairs, outlets, precision_recall, read_sample)
+    CORPUS, SHARED, build_polnear, grouped_pairs, outlets, read_sample, split_figures, split_lines)
 
 SAMPLE = ROOT / "benchmarks" / "data" / "quote_paths_sample.tsv"
 
@@ -55,9 +55,7 @@ def figures(tables: dict[str, pd.DataFrame], sample: pd.DataFrame, *,
            "largest_path": int(paths["n_articles"].max()) if len(paths) else 0,
            "quotes_in_multi_paths": int(multi["n_quotes"].sum())}
     pairs = joined_pairs(sample, quotes, members)
-    out.update({f"sample_{k}": v for k, v in precision_recall(pairs).items()})
-    for split in ("train", "dev"):
-        out.update({f"{split}_{k}": v for k, v in precision_recall(pairs[pairs["split"] == split]).items()})
+    out.update(split_figures(pairs))
     out["seconds"] = round(seconds, 2)
     return out
 
@@ -68,10 +66,7 @@ def report(fig: dict) -> None:
     print(f"quotations carried by 2+ articles {fig['paths_2plus']} (by 2+ outlets {fig['paths_2plus_outlets']}), "
           f"by 3+ {fig['paths_3plus']}, largest {fig['largest_path']} articles; "
           f"{fig['quotes_in_multi_paths']} quotes in them")
-    for split in ("sample", "train", "dev"):
-        print(f"{split:>6}: {fig[f'{split}_pairs']} hand-read pairs ({fig[f'{split}_same']} same), "
-              f"precision {fig[f'{split}_precision']}, recall {fig[f'{split}_recall']} "
-              f"(stratum-weighted {fig[f'{split}_recall_weighted']})")
+    split_lines(fig, "stratum-weighted")
     print(f"paths built in {fig['seconds']} s")
 
 

@@ -72,6 +72,22 @@ def merged_pairs(sample: pd.DataFrame, events: pd.DataFrame, members: pd.DataFra
                          side="sentence")
 
 
+def split_figures(pairs: pd.DataFrame) -> dict:
+    """Precision and recall of the whole sample and of its train and dev pairs (keys sample_*, train_*, dev_*)."""
+    out = {f"sample_{k}": v for k, v in precision_recall(pairs).items()}
+    for split in ("train", "dev"):
+        out.update({f"{split}_{k}": v for k, v in precision_recall(pairs[pairs["split"] == split]).items()})
+    return out
+
+
+def split_lines(fig: dict, weighted: str) -> None:
+    """Print the sample's, train's and dev's pairs with precision and recall (`weighted`: how recall is weighted)."""
+    for split in ("sample", "train", "dev"):
+        print(f"{split:>6}: {fig[f'{split}_pairs']} hand-read pairs ({fig[f'{split}_same']} same), "
+              f"precision {fig[f'{split}_precision']}, recall {fig[f'{split}_recall']} "
+              f"({weighted} {fig[f'{split}_recall_weighted']})")
+
+
 def precision_recall(pairs: pd.DataFrame) -> dict:
     """Precision and recall of "same happening" over pairs with `label` and `merged` (recall also band-weighted)."""
     same = pairs["label"] == "same"
@@ -192,9 +208,7 @@ def figures(tables: dict[str, pd.DataFrame], sample: pd.DataFrame, *, threshold:
            "largest_story": int(stories["n_articles"].max()) if len(stories) else 0,
            "events_in_multi_article_stories": int(stories.loc[stories["n_articles"] >= 2, "n_events"].sum()),
            "threshold": THRESHOLD if threshold is None else threshold}
-    out.update({f"sample_{k}": v for k, v in precision_recall(pairs).items()})
-    for split in ("train", "dev"):
-        out.update({f"{split}_{k}": v for k, v in precision_recall(pairs[pairs["split"] == split]).items()})
+    out.update(split_figures(pairs))
     out.update(window_shares(events, articles, stories))
     out["seconds"] = round(seconds, 2)
     return out
@@ -241,10 +255,7 @@ def report(fig: dict) -> None:
     print(f"stories {fig['stories']}: carried by 2+ articles {fig['stories_2plus']} (by 2+ outlets "
           f"{fig['stories_2plus_outlets']}), by 5+ {fig['stories_5plus']}, largest {fig['largest_story']} articles "
           f"(threshold {fig['threshold']})")
-    for split in ("sample", "train", "dev"):
-        print(f"{split:>6}: {fig[f'{split}_pairs']} hand-read pairs ({fig[f'{split}_same']} same), "
-              f"precision {fig[f'{split}_precision']}, recall {fig[f'{split}_recall']} "
-              f"(band-weighted {fig[f'{split}_recall_weighted']})")
+    split_lines(fig, "band-weighted")
     print("  (the threshold and the same-doer bonus were chosen on train pairs; dev pairs were kept out of the fit)")
     print(f"window {fig['window']}: dated events inside {fig['dated_in_window']}, stories inside "
           f"{fig['stories_in_window']}")

@@ -20,3 +20,11 @@ def open_page(at: AppTest, page: str, /, **params) -> AppTest:
     at.query_params.clear()
     at.query_params.update(params)
     return at.run()
+
+
+def app_on(store: Path, monkeypatch, tmp_path: Path, *, timeout: float = 60) -> AppTest:
+    """A fresh session of the dashboard on `store`, with an empty articles folder and no aliases file of its own."""
+    monkeypatch.setenv("WHOSAID_STORE", str(store))
+    monkeypatch.setenv("WHOSAID_ARTICLES", str(tmp_path / "articles"))
+    monkeypatch.setenv("WHOSAID_ALIASES", str(tmp_path / "no-aliases.tsv"))
+    return new_app(timeout=timeout)

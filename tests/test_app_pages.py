@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from _apptest import new_app, open_page
+from _apptest import app_on, new_app, open_page
 from _dashboard_data import ROLES_PERSON, build, build_roles
 from whosaid.dashboard.routes import ADD_ARTICLES, ARTICLE, OVERVIEW, QUOTES, ROUTES, SPEAKER, TIMELINE, WHO_SAID_WHAT
 
@@ -33,10 +33,7 @@ def seed_store(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def app(small_store, monkeypatch, tmp_path):
-    monkeypatch.setenv("WHOSAID_STORE", str(small_store))
-    monkeypatch.setenv("WHOSAID_ARTICLES", str(tmp_path / "articles"))
-    monkeypatch.setenv("WHOSAID_ALIASES", str(tmp_path / "no-aliases.tsv"))
-    return new_app()
+    return app_on(small_store, monkeypatch, tmp_path)
 
 
 def table_of(at: AppTest, key: str):
@@ -174,10 +171,8 @@ def test_speaker_page_roles_mentions_words_and_merges(app):
 
 
 def test_a_speakers_most_attested_roles_come_first_and_the_rest_are_counted(tmp_path, monkeypatch):
-    monkeypatch.setenv("WHOSAID_STORE", str(build_roles(tmp_path / "store")))
-    monkeypatch.setenv("WHOSAID_ARTICLES", str(tmp_path / "articles"))
     monkeypatch.setenv("WHOSAID_ROLES_SHOWN", "2")
-    at = open_page(new_app(), SPEAKER.file, name=ROLES_PERSON)
+    at = open_page(app_on(build_roles(tmp_path / "store"), monkeypatch, tmp_path), SPEAKER.file, name=ROLES_PERSON)
     assert not at.exception
     assert "**Roles and titles in the texts:** Senator; Mayor and 1 more" in [m.value for m in at.markdown]
     assert list(table_with(at, "role", "title")["role"]) == ["Senator", "senator", "Senator", "Mayor", "Mayor",

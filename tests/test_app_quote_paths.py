@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from _apptest import new_app, open_page
+from _apptest import app_on, new_app, open_page
 from streamlit.testing.v1 import AppTest
 from whosaid.dashboard.routes import QUOTES, SPEAKER
 
@@ -35,10 +35,7 @@ def isis_store(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def app(isis_store, monkeypatch, tmp_path) -> AppTest:
-    monkeypatch.setenv("WHOSAID_STORE", str(isis_store))
-    monkeypatch.setenv("WHOSAID_ARTICLES", str(tmp_path / "articles"))
-    monkeypatch.setenv("WHOSAID_ALIASES", str(tmp_path / "no-aliases.tsv"))
-    return new_app(timeout=90)
+    return app_on(isis_store, monkeypatch, tmp_path, timeout=90)
 
 
 def table(at: AppTest, key: str):

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from _apptest import new_app, open_page
+from _apptest import app_on, open_page
 from streamlit.testing.v1 import AppTest
 from whosaid import store
 from whosaid.dashboard.routes import QUOTES, ROUTES, TIMELINE
@@ -31,9 +31,7 @@ def corpus_store(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def app(corpus_store, monkeypatch, tmp_path) -> AppTest:
-    monkeypatch.setenv("WHOSAID_STORE", str(corpus_store))
-    monkeypatch.setenv("WHOSAID_ARTICLES", str(tmp_path / "articles"))
-    return new_app(timeout=90)
+    return app_on(corpus_store, monkeypatch, tmp_path, timeout=90)
 
 
 def test_every_article_keeps_its_own_publication_date(corpus_store):

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 import pytest
-from _apptest import new_app, open_page
+from _apptest import app_on, new_app, open_page
 from streamlit.testing.v1 import AppTest
 from whosaid import store
 from whosaid.dashboard.routes import OVERVIEW, TIMELINE
@@ -27,10 +27,7 @@ def corpus_store(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def app(corpus_store, monkeypatch, tmp_path) -> AppTest:
-    monkeypatch.setenv("WHOSAID_STORE", str(corpus_store))
-    monkeypatch.setenv("WHOSAID_ARTICLES", str(tmp_path / "articles"))
-    monkeypatch.setenv("WHOSAID_ALIASES", str(tmp_path / "no-aliases.tsv"))
-    return new_app(timeout=90)
+    return app_on(corpus_store, monkeypatch, tmp_path, timeout=90)
 
 
 def dated_table(at: AppTest):
